@@ -33,8 +33,10 @@ module:
 
 UNIT_TESTS :=
 USERSPACE_BINS :=
+VM_BINS :=
 -include $(wildcard userspace/*.mk)
 -include $(wildcard tests/unit/*.mk)
+-include $(wildcard tests/vm/*.mk)
 
 userspace: $(USERSPACE_BINS)
 
@@ -46,19 +48,18 @@ deps:
 
 check:
 	@tests/deps.sh --if-missing
-	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory $(UNIT_TESTS)
+	@$(MAKE) --no-print-directory all $(VM_BINS) $(UNIT_TESTS)
 	@tests/run-all $(UNIT_TESTS)
 
 kunit:
 	@tests/kunit/run
 
-vm: all
+vm: all $(VM_BINS)
 	@tests/vm/run
 
 demo:
 	@tests/deps.sh --if-missing
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(VM_BINS)
 	@tests/vm/run --demo
 
 clean:

@@ -8,6 +8,11 @@
 #include <linux/module.h>
 
 #include "alg.h"
+#include "context.h"
+#include "cp_crypto.h"
+#include "keys.h"
+#include "netlink.h"
+#include "netns.h"
 #include "selftest.h"
 
 static int __init parlos_init(void)
@@ -22,15 +27,44 @@ static int __init parlos_init(void)
 	err = parlos_selftest();
 	if (err)
 		goto err_algs;
+	err = parlos_keys_init();
+	if (err)
+		goto err_algs;
+	err = parlos_cp_crypto_init();
+	if (err)
+		goto err_keys;
+	err = parlos_ctx_cache_init();
+	if (err)
+		goto err_cp;
+	err = parlos_netns_init();
+	if (err)
+		goto err_cache;
+	err = parlos_genl_init();
+	if (err)
+		goto err_netns;
 	return 0;
 
+err_netns:
+	parlos_netns_exit();
+err_cache:
+	parlos_ctx_cache_exit();
+err_cp:
+	parlos_cp_crypto_exit();
+err_keys:
+	parlos_keys_exit();
 err_algs:
 	parlos_algs_unregister();
+	pr_err("not loaded: %d\n", err);
 	return err;
 }
 
 static void __exit parlos_exit(void)
 {
+	parlos_genl_exit();
+	parlos_netns_exit();
+	parlos_ctx_cache_exit();
+	parlos_cp_crypto_exit();
+	parlos_keys_exit();
 	parlos_algs_unregister();
 }
 

@@ -2,8 +2,10 @@
 /*
  * The IV layout shared by the six algorithms, and their registration.
  */
+#include <linux/crypto.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/module.h>
 #include <linux/string.h>
 
 #include "compat.h"
@@ -36,6 +38,28 @@ void parlos_eps_iv_build(u8 *iv, unsigned int len,
 	memset(iv, 0, len);
 	put_unaligned_be32(in->count, iv);
 	iv[4] = (in->bearer & 0x1f) << 3 | (in->dir & 1) << 2;
+}
+
+/*
+ * A transform of one of our own algorithms holds a reference on this
+ * module, and a module holding references on itself never unloads. Our
+ * long-lived transforms (the control-plane pool, a bound DRB's) give that
+ * reference back here, and take it again just before they are freed,
+ * which module exit does before the algorithms are unregistered.
+ * Returns whether the reference was given back.
+ */
+bool parlos_tfm_unpin(struct crypto_tfm *tfm)
+{
+	if (tfm->__crt_alg->cra_module != THIS_MODULE)
+		return false;
+	module_put(THIS_MODULE);
+	return true;
+}
+
+void parlos_tfm_repin(bool unpinned)
+{
+	if (unpinned)
+		__module_get(THIS_MODULE);
 }
 
 int parlos_algs_register(void)

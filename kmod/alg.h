@@ -43,6 +43,11 @@ void parlos_alg_snow3g_unregister(void);
 int parlos_alg_zuc_register(void);
 void parlos_alg_zuc_unregister(void);
 
+struct crypto_tfm;
+
+bool parlos_tfm_unpin(struct crypto_tfm *tfm);
+void parlos_tfm_repin(bool unpinned);
+
 int parlos_algs_register(void);
 void parlos_algs_unregister(void);
 

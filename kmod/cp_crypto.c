@@ -19,6 +19,7 @@ struct cp_slot {
 	struct mutex lock;	/* a slot's transforms are keyed per use */
 	struct crypto_skcipher *eea[NR_ALGS];
 	struct crypto_shash *eia[NR_ALGS];
+	bool eea_unpinned[NR_ALGS], eia_unpinned[NR_ALGS];
 };
 
 static struct cp_slot *slots;
@@ -115,10 +116,14 @@ static void slot_free(struct cp_slot *s)
 	int a;
 
 	for (a = 1; a < NR_ALGS; a++) {
-		if (!IS_ERR_OR_NULL(s->eea[a]))
+		if (!IS_ERR_OR_NULL(s->eea[a])) {
+			parlos_tfm_repin(s->eea_unpinned[a]);
 			crypto_free_skcipher(s->eea[a]);
-		if (!IS_ERR_OR_NULL(s->eia[a]))
+		}
+		if (!IS_ERR_OR_NULL(s->eia[a])) {
+			parlos_tfm_repin(s->eia_unpinned[a]);
 			crypto_free_shash(s->eia[a]);
+		}
 	}
 	mutex_destroy(&s->lock);
 }
@@ -132,9 +137,13 @@ static int slot_init(struct cp_slot *s)
 		s->eea[a] = crypto_alloc_skcipher(eea_names[a], 0, 0);
 		if (IS_ERR(s->eea[a]))
 			return PTR_ERR(s->eea[a]);
+		s->eea_unpinned[a] =
+			parlos_tfm_unpin(crypto_skcipher_tfm(s->eea[a]));
 		s->eia[a] = crypto_alloc_shash(eia_names[a], 0, 0);
 		if (IS_ERR(s->eia[a]))
 			return PTR_ERR(s->eia[a]);
+		s->eia_unpinned[a] =
+			parlos_tfm_unpin(crypto_shash_tfm(s->eia[a]));
 	}
 	return 0;
 }

@@ -108,7 +108,7 @@ static void nas_kat_test(struct kunit *test)
 /* Both directions, every EEA with every EIA, COUNTs across an overflow. */
 static void nas_roundtrip_test(struct kunit *test)
 {
-	u8 kasme[32], msg[40], out[64], plain[64];
+	u8 kasme[32], msg[48], out[64], plain[64];
 	unsigned int eea, eia, i;
 	u32 count;
 
@@ -127,13 +127,14 @@ static void nas_roundtrip_test(struct kunit *test)
 				struct parlos_ctx *tx = i & 1 ? me : net;
 				struct parlos_ctx *rx = i & 1 ? net : me;
 
+				/* a message is at least PD and type: 2 bytes */
 				get_random_bytes(msg, sizeof(msg));
 				KUNIT_ASSERT_EQ(test, nas_protect(tx, type, msg,
-								  i + 1, out), 0);
-				KUNIT_ASSERT_EQ_MSG(test, nas_unprotect(rx, out, i + 7,
+								  i + 2, out), 0);
+				KUNIT_ASSERT_EQ_MSG(test, nas_unprotect(rx, out, i + 8,
 									plain, &count),
 						    0, "EEA%u EIA%u message %u", eea, eia, i);
-				PV_EXPECT_MEMEQ(test, plain, msg, i + 1);
+				PV_EXPECT_MEMEQ(test, plain, msg, i + 2);
 			}
 			KUNIT_EXPECT_EQ(test, net->nas_tx_count, 0xf0 + 20);
 			KUNIT_EXPECT_EQ(test, me->nas_rx_next, 0xf0 + 20);

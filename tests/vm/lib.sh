@@ -29,3 +29,14 @@ unload_parlos() {
 }
 
 finish() { exit $FAILED; }
+
+# json_get KEY: the value of "KEY" in the one-line JSON on stdin (string
+# quotes removed). Enough for parlosctl's flat documents.
+json_get() {
+	sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" | head -n 1
+}
+
+# The fingerprints object of a context document, as one string.
+json_fprs() {
+	sed -n 's/.*"fingerprints":{\([^}]*\)}.*/\1/p'
+}

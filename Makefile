@@ -37,6 +37,7 @@ VM_BINS :=
 -include $(wildcard userspace/*.mk)
 -include $(wildcard tests/unit/*.mk)
 -include $(wildcard tests/vm/*.mk)
+-include $(wildcard bench/*.mk)
 
 userspace: $(USERSPACE_BINS)
 

@@ -10,6 +10,8 @@
 #include "alg.h"
 #include "context.h"
 #include "cp_crypto.h"
+#include "device.h"
+#include "drb.h"
 #include "keys.h"
 #include "netlink.h"
 #include "netns.h"
@@ -36,16 +38,26 @@ static int __init parlos_init(void)
 	err = parlos_ctx_cache_init();
 	if (err)
 		goto err_cp;
-	err = parlos_netns_init();
+	err = parlos_drb_init();
 	if (err)
 		goto err_cache;
-	err = parlos_genl_init();
+	err = parlos_netns_init();
+	if (err)
+		goto err_drb;
+	err = parlos_dev_init();
 	if (err)
 		goto err_netns;
+	err = parlos_genl_init();
+	if (err)
+		goto err_dev;
 	return 0;
 
+err_dev:
+	parlos_dev_exit();
 err_netns:
 	parlos_netns_exit();
+err_drb:
+	parlos_drb_exit();
 err_cache:
 	parlos_ctx_cache_exit();
 err_cp:
@@ -61,7 +73,9 @@ err_algs:
 static void __exit parlos_exit(void)
 {
 	parlos_genl_exit();
+	parlos_dev_exit();
 	parlos_netns_exit();
+	parlos_drb_exit();
 	parlos_ctx_cache_exit();
 	parlos_cp_crypto_exit();
 	parlos_keys_exit();

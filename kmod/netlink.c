@@ -1040,6 +1040,8 @@ int __init parlos_genl_init(void)
 	return genl_register_family(&parlos_family);
 }
 
+MODULE_ALIAS_GENL_FAMILY(PARLOS_GENL_NAME);
+
 void parlos_genl_exit(void)
 {
 	genl_unregister_family(&parlos_family);

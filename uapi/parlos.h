@@ -283,6 +283,8 @@ enum parlos_cmd {
 	PARLOS_CMD_EV_INTEGRITY,
 	PARLOS_CMD_EV_REPLAY,
 	PARLOS_CMD_EV_COUNT_WRAP,
+	PARLOS_CMD_DRB_BIND,
+	PARLOS_CMD_DRB_UNBIND,
 	__PARLOS_CMD_MAX
 };
 #define PARLOS_CMD_MAX (__PARLOS_CMD_MAX - 1)
@@ -315,8 +317,31 @@ enum parlos_attr {
 	PARLOS_A_KEYLOG,	/* string */
 	PARLOS_A_LAYER,		/* u8, enum parlos_layer */
 	PARLOS_A_UE_ID,		/* u16 */
+	PARLOS_A_IFINDEX,	/* u32 */
+	PARLOS_A_UE_ADDR,	/* be32, IPv4 address */
+	PARLOS_A_PEER_ADDR,	/* be32, IPv4 address */
+	PARLOS_A_PEER_PORT,	/* u16, host order */
+	PARLOS_A_SN_LEN,	/* u8, 12 or 18 */
+	PARLOS_A_INTEGRITY,	/* u8, 0 or 1 */
+	PARLOS_A_DRB,		/* nested, the DRB binding */
+	PARLOS_A_TX_COUNT,	/* u64 */
+	PARLOS_A_RX_COUNT,	/* u64 */
 	__PARLOS_A_MAX
 };
 #define PARLOS_A_MAX (__PARLOS_A_MAX - 1)
+
+/* The DRB user plane: link kind, default port, DRB1's RB identity */
+#define PARLOS_LINK_KIND	"parlos"
+#define PARLOS_DRB_PORT		36411
+#define PARLOS_DRB_RB_ID	3
+
+/* rtnetlink: IFLA_INFO_DATA of a link of kind PARLOS_LINK_KIND */
+enum {
+	IFLA_PARLOS_UNSPEC,
+	IFLA_PARLOS_PORT,	/* u16, host order: local UDP port */
+	IFLA_PARLOS_ROLE,	/* u8, read only: enum parlos_role, 0 if none */
+	__IFLA_PARLOS_MAX
+};
+#define IFLA_PARLOS_MAX (__IFLA_PARLOS_MAX - 1)
 
 #endif /* _UAPI_LINUX_PARLOS_H */

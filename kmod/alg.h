@@ -36,6 +36,9 @@ int parlos_eps_iv_parse(const u8 *iv, unsigned int len,
 void parlos_eps_iv_build(u8 *iv, unsigned int len,
 			 const struct parlos_eps_iv *in);
 
+int parlos_eia2_bits(const u8 *key, u32 count, u8 bearer, u8 dir,
+		     const u8 *msg, u32 nbits, u8 *mac);
+
 int parlos_alg_aes_register(void);
 void parlos_alg_aes_unregister(void);
 int parlos_alg_snow3g_register(void);

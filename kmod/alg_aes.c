@@ -7,6 +7,8 @@
 #include <crypto/internal/hash.h>
 #include <crypto/internal/skcipher.h>
 #include <linux/module.h>
+#include <linux/scatterlist.h>
+#include <linux/slab.h>
 
 #include "compat.h"
 #include "alg.h"
@@ -238,6 +240,103 @@ static struct shash_alg eia2_alg = {
 	.export = eia2_export,
 	.import = eia2_import,
 };
+
+/* One AES block through ecb(aes): the bit-level CMAC below needs raw AES. */
+static int aes_block(struct crypto_skcipher *ecb, struct skcipher_request *req,
+		     u8 *block)
+{
+	struct scatterlist sg;
+	DECLARE_CRYPTO_WAIT(wait);
+
+	sg_init_one(&sg, block, 16);
+	skcipher_request_set_callback(req, CRYPTO_TFM_REQ_MAY_SLEEP,
+				      crypto_req_done, &wait);
+	skcipher_request_set_crypt(req, &sg, &sg, 16, NULL);
+	return crypto_wait_req(crypto_skcipher_encrypt(req), &wait);
+}
+
+/* Doubling in GF(2^128), SP 800-38B subkey generation. */
+static void cmac_dbl(u8 *b)
+{
+	u8 carry = b[0] >> 7;
+	int i;
+
+	for (i = 0; i < 15; i++)
+		b[i] = b[i] << 1 | b[i + 1] >> 7;
+	b[15] = b[15] << 1 ^ (carry ? 0x87 : 0);
+}
+
+/*
+ * 128-EIA2 over a message of any bit length (the crypto API hashes
+ * bytes): AES-CMAC with the SP 800-38B bit-level padding, over the
+ * 64-bit EPS prefix and nbits of msg. For tests and odd-length callers.
+ */
+int parlos_eia2_bits(const u8 *key, u32 count, u8 bearer, u8 dir,
+		     const u8 *msg, u32 nbits, u8 *mac)
+{
+	struct parlos_eps_iv eps = { count, bearer, dir };
+	u64 total = 64 + (u64)nbits, done;
+	struct crypto_skcipher *ecb;
+	struct skcipher_request *req = NULL;
+	u8 *k, *t, *m;
+	int err, i;
+
+	ecb = crypto_alloc_skcipher("ecb(aes)", 0, CRYPTO_ALG_ASYNC);
+	if (IS_ERR(ecb))
+		return PTR_ERR(ecb);
+	k = kzalloc(48, GFP_KERNEL);	/* subkey | state | block */
+	err = -ENOMEM;
+	if (!k)
+		goto out;
+	t = k + 16;
+	m = k + 32;
+	req = skcipher_request_alloc(ecb, GFP_KERNEL);
+	if (!req)
+		goto out;
+	err = crypto_skcipher_setkey(ecb, key, PARLOS_EPS_KEY_SIZE) ?:
+	      aes_block(ecb, req, k);	/* L = AES(0) */
+	if (err)
+		goto out;
+	cmac_dbl(k);			/* K1 */
+	if (total % 128)
+		cmac_dbl(k);		/* K2 */
+	for (done = 0; !err; done += 128) {
+		bool last = total - done <= 128;
+		u64 bit;
+
+		/* bit i of the CMAC input: prefix first, then msg */
+		memset(m, 0, 16);
+		for (bit = done; bit < done + 128 && bit < total; bit++) {
+			u8 byte = bit < 64 ? 0 : msg[(bit - 64) / 8];
+			u8 v;
+
+			if (bit < 64) {
+				u8 pre[PARLOS_EIA_PREFIX_SIZE];
+
+				parlos_eps_iv_build(pre, sizeof(pre), &eps);
+				byte = pre[bit / 8];
+			}
+			v = byte >> (7 - bit % 8) & 1;
+			m[(bit - done) / 8] |= v << (7 - (bit - done) % 8);
+		}
+		if (last && total % 128) {
+			bit = total - done;	/* the padding's 1 bit */
+			m[bit / 8] |= 0x80 >> (bit % 8);
+		}
+		for (i = 0; i < 16; i++)
+			t[i] ^= m[i] ^ (last ? k[i] : 0);
+		err = aes_block(ecb, req, t);
+		if (last)
+			break;
+	}
+	if (!err)
+		memcpy(mac, t, PARLOS_EIA_MAC_SIZE);
+out:
+	skcipher_request_free(req);
+	kfree_sensitive(k);
+	crypto_free_skcipher(ecb);
+	return err;
+}
 
 int parlos_alg_aes_register(void)
 {

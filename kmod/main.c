@@ -93,4 +93,4 @@ MODULE_ALIAS_CRYPTO("eea3");
 MODULE_ALIAS_CRYPTO("eia1");
 MODULE_ALIAS_CRYPTO("eia2");
 MODULE_ALIAS_CRYPTO("eia3");
-MODULE_SOFTDEP("pre: ctr cmac aes hmac sha256 ecdh_generic curve25519-generic");
+MODULE_SOFTDEP("pre: ctr ecb cmac aes hmac sha256 ecdh_generic curve25519-generic");

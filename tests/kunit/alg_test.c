@@ -9,7 +9,9 @@
 #include <linux/scatterlist.h>
 
 #include "alg.h"
+#include "snow3g.h"
 #include "vectors.h"
+#include "zuc.h"
 
 struct alg_case {
 	const char *alg;
@@ -157,15 +159,65 @@ static void mac_vector(struct kunit *test, const char *alg, const struct pv *p,
 	}
 }
 
+static u32 eia2_bits(const u8 *key, u32 count, u8 bearer, u8 dir,
+		     const u8 *msg, u32 bits)
+{
+	u8 mac[PARLOS_EIA_MAC_SIZE] = {};
+
+	if (parlos_eia2_bits(key, count, bearer, dir, msg, bits, mac))
+		return 0;
+	return get_unaligned_be32(mac);
+}
+
+static void eia1_api_test(struct kunit *test)
+{
+	mac_vector(test, "eia1", test->param_value, parlos_eia1_bits);
+}
+
 static void eia2_api_test(struct kunit *test)
 {
-	mac_vector(test, "eia2", test->param_value, NULL);
+	mac_vector(test, "eia2", test->param_value, eia2_bits);
+}
+
+static void eia3_api_test(struct kunit *test)
+{
+	mac_vector(test, "eia3", test->param_value, parlos_eia3_bits);
+}
+
+/* The bit-length cipher entry points of the cores, on every vector. */
+static void eea_bits_vector(struct kunit *test, const struct pv *p,
+			    void (*fn)(const u8 *key, u32 count, u8 bearer,
+				       u8 dir, const u8 *in, u8 *out, u32 bits))
+{
+	size_t len;
+	u8 *key = pv_hex(test, p->key, NULL);
+	u8 *in = pv_hex(test, p->plaintext, &len);
+	u8 *want = pv_hex(test, p->ciphertext, NULL);
+	u8 *out = kunit_kzalloc(test, len + 1, GFP_KERNEL);
+	u32 bits = pv_u32(test, p->length, 10);
+
+	KUNIT_ASSERT_NOT_NULL(test, out);
+	fn(key, pv_u32(test, p->count, 16), pv_u32(test, p->bearer, 10),
+	   pv_u32(test, p->direction, 10), in, out, bits);
+	expect_bits_eq(test, out, want, bits);
+}
+
+static void eea1_bits_test(struct kunit *test)
+{
+	eea_bits_vector(test, test->param_value, parlos_eea1_bits);
+}
+
+static void eea3_bits_test(struct kunit *test)
+{
+	eea_bits_vector(test, test->param_value, parlos_eea3_bits);
 }
 
 KUNIT_ARRAY_PARAM(eea1, pv_eea1, pv_desc);
 KUNIT_ARRAY_PARAM(eea2, pv_eea2, pv_desc);
 KUNIT_ARRAY_PARAM(eea3, pv_eea3, pv_desc);
+KUNIT_ARRAY_PARAM(eia1, pv_eia1, pv_desc);
 KUNIT_ARRAY_PARAM(eia2, pv_eia2, pv_desc);
+KUNIT_ARRAY_PARAM(eia3, pv_eia3, pv_desc);
 
 static void misuse_test(struct kunit *test)
 {
@@ -246,7 +298,11 @@ static struct kunit_case alg_cases[] = {
 	KUNIT_CASE_PARAM(eea1_api_test, eea1_gen_params),
 	KUNIT_CASE_PARAM(eea2_api_test, eea2_gen_params),
 	KUNIT_CASE_PARAM(eea3_api_test, eea3_gen_params),
+	KUNIT_CASE_PARAM(eia1_api_test, eia1_gen_params),
 	KUNIT_CASE_PARAM(eia2_api_test, eia2_gen_params),
+	KUNIT_CASE_PARAM(eia3_api_test, eia3_gen_params),
+	KUNIT_CASE_PARAM(eea1_bits_test, eea1_gen_params),
+	KUNIT_CASE_PARAM(eea3_bits_test, eea3_gen_params),
 	KUNIT_CASE(misuse_test),
 	KUNIT_CASE(too_long_test),
 	{}

@@ -23,3 +23,12 @@ $(B)/unit/diff_ipsecmb: tests/unit/diff_ipsecmb.c tests/unit/check.h \
 	@mkdir -p $(dir $@)
 	$(CC) $(UNIT_CFLAGS) -o $@ tests/unit/diff_ipsecmb.c \
 		$(ALGO_CORE_SRCS) $(IPSECMB_LIB)
+
+# 128-EEA2/EIA2 references on OpenSSL, at the vectors' bit lengths.
+UNIT_TESTS += $(B)/unit/test_aes_eps
+$(B)/unit/test_aes_eps: tests/unit/test_aes_eps.c tests/unit/eps_aes_ref.c \
+		tests/unit/eps_aes_ref.h tests/unit/vectors.c tests/unit/vectors.h \
+		tests/unit/check.h
+	@mkdir -p $(dir $@)
+	$(CC) $(UNIT_CFLAGS) -o $@ tests/unit/test_aes_eps.c \
+		tests/unit/eps_aes_ref.c tests/unit/vectors.c -lcrypto

@@ -46,8 +46,8 @@ else
 fi
 
 say "The kernel contexts (parlosctl ctx list), gateway then ME"
-ip netns exec gw parlosctl ctx list | sed 's/^/  /'
-ip netns exec me parlosctl ctx list | sed 's/^/  /'
+$IP netns exec gw parlosctl ctx list | sed 's/^/  /'
+$IP netns exec me parlosctl ctx list | sed 's/^/  /'
 
 say "SIGTERM to both: they delete their contexts"
 stop $ME_PID

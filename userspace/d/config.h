@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * parlosd configuration: the defaults of each role, then the config file,
+ * then the command line, all through one setter (config_set), so a key
+ * means the same in a file and as --KEY on the command line.
+ */
+#ifndef PARLOSD_CONFIG_H
+#define PARLOSD_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <limits.h>
+#include <netinet/in.h>
+
+#include "nas.h"
+
+#define D_PORT_DEFAULT		36410
+#define D_ERR_MAX		256
+#define D_PCAP_PATH_MAX		PATH_MAX
+
+/* Exit codes */
+#define D_EXIT_OK		0
+#define D_EXIT_FAIL		1	/* runtime failure: kernel, socket */
+#define D_EXIT_USAGE		2	/* bad command line or config file */
+#define D_EXIT_REJECTED		3	/* ME: ATTACH REJECT */
+#define D_EXIT_NO_ATTACH	4	/* ME: no answer, attempts used up */
+
+enum d_role {
+	D_ROLE_NONE,
+	D_ROLE_ME = 1,
+	D_ROLE_GW = 2,
+};
+
+/* EEA or EIA identities, in order of preference (gateway) or support (ME) */
+struct d_algs {
+	uint8_t n;
+	uint8_t alg[4];
+};
+
+struct d_config {
+	enum d_role role;
+	/* transport */
+	struct sockaddr_in peer;	/* ME: the gateway */
+	bool have_peer;
+	struct sockaddr_in local;	/* gateway: listen; ME: bind */
+	/* algorithms */
+	struct d_algs eea, eia;
+	/* ECIES: the ME's profile; the profiles a gateway accepts (bits) */
+	uint8_t profile;
+	uint8_t profiles;
+	/* identities */
+	char imei[NAS_MAX_DIGITS + 1];
+	char svn[3];
+	struct nas_plmn plmn;
+	uint16_t tac;
+	uint16_t mme_gid;
+	uint8_t mme_code;
+	char apn[NAS_APN_MAX + 1];	/* "" = none (ME) */
+	uint32_t pool_net;		/* host order */
+	uint8_t pool_prefix;
+	/* timers, in milliseconds, and the retransmission limit */
+	uint32_t t3410, t3460, t3450;
+	uint32_t max_retrans;
+	uint32_t max_mes;
+	/* logging and the rest */
+	int log_level;			/* enum log_level */
+	bool syslog;
+	bool keep_contexts;
+	char pcap[D_PCAP_PATH_MAX];
+};
+
+/* Where a value came from, for error messages */
+enum d_src {
+	D_SRC_CLI,
+	D_SRC_FILE,
+};
+
+const char *d_role_name(enum d_role role);
+void config_defaults(struct d_config *c, enum d_role role);
+/*
+ * Sets key to value. Returns 0, or -EINVAL with a one-line reason in err
+ * ("t3460: not a duration: 6x").
+ */
+int config_set(struct d_config *c, enum d_src src, const char *key,
+	       const char *value, char *err, size_t errlen);
+/* Whether key exists and takes no value (a flag such as keep-contexts) */
+bool config_key_is_flag(const char *key);
+bool config_key_exists(const char *key);
+/* Reads a file of "key = value" lines; err says "FILE:LINE: reason" */
+int config_load(struct d_config *c, const char *path, char *err,
+		size_t errlen);
+/* Checks what only the whole configuration can tell */
+int config_check(const struct d_config *c, char *err, size_t errlen);
+
+/* Value parsers, also used by tests */
+int parse_addr_port(const char *s, uint16_t def_port, struct sockaddr_in *sa);
+int parse_duration_ms(const char *s, uint32_t *ms);
+int parse_alg_list(const char *s, const char *kind, struct d_algs *a);
+int parse_plmn(const char *s, struct nas_plmn *p);
+int parse_cidr(const char *s, uint32_t *net, uint8_t *prefix);
+int parse_uint(const char *s, uint32_t max, uint32_t *v);
+bool imei_valid(const char *s);
+void imei_default(char out[NAS_MAX_DIGITS + 1], unsigned int serial);
+
+/* "2,3,1" or "EEA2 EEA3 EEA1": the list as text */
+void algs_format(const struct d_algs *a, const char *kind, char *out,
+		 size_t len);
+
+#endif

@@ -62,7 +62,8 @@ struct parlos_ctx {
 	u8 state;
 	u8 profile;
 	u8 nas_eea, nas_eia, as_eea, as_eia;
-	bool algs_used;			/* a message went through: algs fixed */
+	bool nas_algs_used;		/* a NAS message used the NAS algs */
+	bool algs_used;			/* an SRB or DRB used the AS algs */
 	bool has_ue_id;
 	bool dead;			/* deleted: every operation fails */
 	u16 ue_id;

@@ -65,7 +65,7 @@ int parlos_nas_protect(struct parlos_ctx *ctx, u8 sec_hdr, const u8 *msg,
 		goto fail;
 	/* The COUNT is spent only once the message exists. */
 	ctx->nas_tx_count++;
-	ctx->algs_used = true;
+	ctx->nas_algs_used = true;
 	ctx->stats.nas_tx++;
 	res->count = iv.count;
 	res->sec_hdr = sec_hdr;
@@ -171,7 +171,7 @@ int parlos_nas_unprotect(struct parlos_ctx *ctx, const u8 *pdu,
 		}
 	}
 	ctx->nas_rx_next = count + 1;
-	ctx->algs_used = true;
+	ctx->nas_algs_used = true;
 	ctx->stats.nas_rx++;
 	res->wrap_near = !ctx->nas_wrap_signalled &&
 			 ctx->nas_rx_next > PARLOS_NAS_COUNT_MAX + 1 -

@@ -441,7 +441,8 @@ static int ctx_set_locked(struct parlos_ctx *ctx, struct genl_info *info)
 		return err;
 	nas_changed = nas_eea != ctx->nas_eea || nas_eia != ctx->nas_eia;
 	as_changed = as_eea != ctx->as_eea || as_eia != ctx->as_eia;
-	if ((nas_changed || as_changed) && ctx->algs_used) {
+	if ((nas_changed && ctx->nas_algs_used) ||
+	    (as_changed && ctx->algs_used)) {
 		GENL_SET_ERR_MSG(info, "algorithms are fixed once a message used them");
 		return -EBUSY;
 	}

@@ -113,6 +113,7 @@ int parlos_srb_protect(struct parlos_ctx *ctx, u8 rb, bool cipher,
 		return err;
 	}
 	srb->tx_count++;
+	ctx->algs_used = true;
 	ctx->stats.srb_tx++;
 	res->count = iv.count;
 	res->wrap_near = srb->tx_count == PARLOS_SRB_COUNT_MAX -
@@ -173,6 +174,7 @@ int parlos_srb_unprotect(struct parlos_ctx *ctx, u8 rb, bool cipher,
 		srb->rx_next_sn = 0;
 		srb->rx_hfn++;
 	}
+	ctx->algs_used = true;
 	ctx->stats.srb_rx++;
 	res->wrap_near = iv.count == PARLOS_SRB_COUNT_MAX -
 				     PARLOS_COUNT_WRAP_MARGIN;

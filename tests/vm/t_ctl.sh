@@ -9,6 +9,7 @@ field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
 numfield() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p"; }
 show() { echo "--- $*"; "$@"; echo "[rc=$?]"; }
 
+unload_parlos	# an earlier test may have left it loaded
 $C ctx list > /tmp/o 2> /tmp/e; rc=$?
 check no-module-rc [ $rc = 1 ]
 check no-module-msg grep -qx 'parlosctl: the parlos module is not loaded (family "parlos" not found)' /tmp/e

@@ -48,30 +48,6 @@ static const struct genl_multicast_group parlos_mcgrps[] = {
 	},
 };
 
-/* Attribute shapes shared by the per-command policies. */
-#define POL_CTX_ID	[PARLOS_A_CTX_ID] = { .type = NLA_U32 }
-#define POL_LABEL	[PARLOS_A_LABEL] = NLA_POLICY_RANGE(NLA_BINARY, 1, PARLOS_LABEL_MAX)
-#define POL_UE_ID	[PARLOS_A_UE_ID] = { .type = NLA_U16 }
-#define POL_ALG(a)	[a] = NLA_POLICY_MAX(NLA_U8, 3)
-#define POL_ALGS	POL_ALG(PARLOS_A_NAS_EEA), POL_ALG(PARLOS_A_NAS_EIA), \
-			POL_ALG(PARLOS_A_AS_EEA), POL_ALG(PARLOS_A_AS_EIA)
-#define POL_PROFILE	[PARLOS_A_PROFILE] = NLA_POLICY_RANGE(NLA_U8, PARLOS_PROFILE_A, \
-							      PARLOS_PROFILE_B)
-#define POL_PDU		[PARLOS_A_PDU] = NLA_POLICY_RANGE(NLA_BINARY, 1, PARLOS_PDU_MAX)
-
-static const struct nla_policy ctx_id_policy[PARLOS_A_MAX + 1] = {
-	POL_CTX_ID,
-};
-
-static const struct nla_policy ctx_new_policy[PARLOS_A_MAX + 1] = {
-	[PARLOS_A_ROLE] = NLA_POLICY_RANGE(NLA_U8, PARLOS_ROLE_ME, PARLOS_ROLE_NETWORK),
-	POL_LABEL, POL_UE_ID, POL_ALGS,
-};
-
-static const struct nla_policy ctx_get_policy[PARLOS_A_MAX + 1] = {
-	POL_CTX_ID, POL_LABEL,
-};
-
 /* A COUNT one past the last is "exhausted"; larger ones do not exist. */
 static struct netlink_range_validation nas_count_range = {
 	.max = PARLOS_NAS_COUNT_MAX + 1,
@@ -81,58 +57,94 @@ static struct netlink_range_validation kenb_count_range = {
 	.max = PARLOS_NAS_COUNT_MAX,
 };
 
+static const struct nla_policy ctx_id_policy[PARLOS_A_MAX + 1] = {
+	[PARLOS_A_CTX_ID] = { .type = NLA_U32 },
+};
+
+static const struct nla_policy ctx_new_policy[PARLOS_A_MAX + 1] = {
+	[PARLOS_A_ROLE] = NLA_POLICY_RANGE(NLA_U8, PARLOS_ROLE_ME,
+					   PARLOS_ROLE_NETWORK),
+	[PARLOS_A_LABEL] = NLA_POLICY_RANGE(NLA_BINARY, 1, PARLOS_LABEL_MAX),
+	[PARLOS_A_UE_ID] = { .type = NLA_U16 },
+	[PARLOS_A_NAS_EEA] = NLA_POLICY_MAX(NLA_U8, 3),
+	[PARLOS_A_NAS_EIA] = NLA_POLICY_MAX(NLA_U8, 3),
+	[PARLOS_A_AS_EEA] = NLA_POLICY_MAX(NLA_U8, 3),
+	[PARLOS_A_AS_EIA] = NLA_POLICY_MAX(NLA_U8, 3),
+};
+
+static const struct nla_policy ctx_get_policy[PARLOS_A_MAX + 1] = {
+	[PARLOS_A_CTX_ID] = { .type = NLA_U32 },
+	[PARLOS_A_LABEL] = NLA_POLICY_RANGE(NLA_BINARY, 1, PARLOS_LABEL_MAX),
+};
+
 static const struct nla_policy ctx_set_policy[PARLOS_A_MAX + 1] = {
-	POL_CTX_ID, POL_LABEL, POL_UE_ID, POL_ALGS,
+	[PARLOS_A_CTX_ID] = { .type = NLA_U32 },
+	[PARLOS_A_LABEL] = NLA_POLICY_RANGE(NLA_BINARY, 1, PARLOS_LABEL_MAX),
+	[PARLOS_A_UE_ID] = { .type = NLA_U16 },
+	[PARLOS_A_NAS_EEA] = NLA_POLICY_MAX(NLA_U8, 3),
+	[PARLOS_A_NAS_EIA] = NLA_POLICY_MAX(NLA_U8, 3),
+	[PARLOS_A_AS_EEA] = NLA_POLICY_MAX(NLA_U8, 3),
+	[PARLOS_A_AS_EIA] = NLA_POLICY_MAX(NLA_U8, 3),
 	[PARLOS_A_NAS_UL_COUNT] = NLA_POLICY_FULL_RANGE(NLA_U32, &nas_count_range),
 	[PARLOS_A_NAS_DL_COUNT] = NLA_POLICY_FULL_RANGE(NLA_U32, &nas_count_range),
 };
 
 static const struct nla_policy keygen_policy[PARLOS_A_MAX + 1] = {
-	POL_CTX_ID, POL_PROFILE,
+	[PARLOS_A_CTX_ID] = { .type = NLA_U32 },
+	[PARLOS_A_PROFILE] = NLA_POLICY_RANGE(NLA_U8, PARLOS_PROFILE_A,
+					      PARLOS_PROFILE_B),
 };
 
 static const struct nla_policy wrap_policy[PARLOS_A_MAX + 1] = {
-	POL_CTX_ID, POL_PROFILE,
+	[PARLOS_A_CTX_ID] = { .type = NLA_U32 },
+	[PARLOS_A_PROFILE] = NLA_POLICY_RANGE(NLA_U8, PARLOS_PROFILE_A,
+					      PARLOS_PROFILE_B),
 	[PARLOS_A_PUBKEY] = NLA_POLICY_RANGE(NLA_BINARY, PARLOS_PUBKEY_A_LEN,
 					     PARLOS_PUBKEY_B_LEN),
 };
 
 static const struct nla_policy unwrap_policy[PARLOS_A_MAX + 1] = {
-	POL_CTX_ID,
+	[PARLOS_A_CTX_ID] = { .type = NLA_U32 },
 	[PARLOS_A_BLOB] = NLA_POLICY_RANGE(NLA_BINARY, PARLOS_BLOB_A_LEN,
 					   PARLOS_BLOB_B_LEN),
 };
 
 static const struct nla_policy as_derive_policy[PARLOS_A_MAX + 1] = {
-	POL_CTX_ID,
+	[PARLOS_A_CTX_ID] = { .type = NLA_U32 },
 	[PARLOS_A_KENB_COUNT] = NLA_POLICY_FULL_RANGE(NLA_U32, &kenb_count_range),
 };
 
 static const struct nla_policy nas_protect_policy[PARLOS_A_MAX + 1] = {
-	POL_CTX_ID, POL_PDU,
+	[PARLOS_A_CTX_ID] = { .type = NLA_U32 },
+	[PARLOS_A_PDU] = NLA_POLICY_RANGE(NLA_BINARY, 1, PARLOS_PDU_MAX),
 	[PARLOS_A_SEC_HDR] = NLA_POLICY_RANGE(NLA_U8, 1, 4),
 };
 
 static const struct nla_policy nas_unprotect_policy[PARLOS_A_MAX + 1] = {
-	POL_CTX_ID, POL_PDU,
+	[PARLOS_A_CTX_ID] = { .type = NLA_U32 },
+	[PARLOS_A_PDU] = NLA_POLICY_RANGE(NLA_BINARY, 1, PARLOS_PDU_MAX),
 };
 
 static const struct nla_policy srb_policy[PARLOS_A_MAX + 1] = {
-	POL_CTX_ID, POL_PDU,
+	[PARLOS_A_CTX_ID] = { .type = NLA_U32 },
+	[PARLOS_A_PDU] = NLA_POLICY_RANGE(NLA_BINARY, 1, PARLOS_PDU_MAX),
 	[PARLOS_A_RB_ID] = NLA_POLICY_RANGE(NLA_U8, 1, PARLOS_NR_SRB),
 	[PARLOS_A_CIPHER] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
-/* Refuses a missing attribute with a message (a literal) naming it. */
-#define need(info, attr, msg) ({					\
-	bool __ok = !!(info)->attrs[attr];				\
-									\
-	if (!__ok) {							\
-		NL_SET_ERR_ATTR_MISS((info)->extack, NULL, attr);	\
-		GENL_SET_ERR_MSG(info, msg);				\
-	}								\
-	__ok;								\
-})
+/*
+ * Refuses a missing attribute, naming it. msg must be a string literal,
+ * as NL_SET_ERR_MSG() requires: the pointer outlives the request.
+ */
+static bool need(struct genl_info *info, int attr, const char *msg)
+{
+	if (info->attrs[attr])
+		return true;
+	NL_SET_ERR_ATTR_MISS(info->extack, NULL, attr);
+	if (info->extack)
+		info->extack->_msg = msg;
+	return false;
+}
 
 static struct parlos_net *info_pn(struct genl_info *info)
 {

@@ -227,6 +227,7 @@ enum parlos_key {
 	PARLOS_KEY_KUPINT,
 	__PARLOS_KEY_MAX
 };
+
 #define PARLOS_KEY_MAX (__PARLOS_KEY_MAX - 1)
 
 enum parlos_stat {
@@ -259,6 +260,7 @@ enum parlos_stat {
 	PARLOS_STAT_GENERATION,
 	__PARLOS_STAT_MAX
 };
+
 #define PARLOS_STAT_MAX (__PARLOS_STAT_MAX - 1)
 
 enum parlos_cmd {
@@ -287,6 +289,7 @@ enum parlos_cmd {
 	PARLOS_CMD_DRB_UNBIND,
 	__PARLOS_CMD_MAX
 };
+
 #define PARLOS_CMD_MAX (__PARLOS_CMD_MAX - 1)
 
 enum parlos_attr {
@@ -328,6 +331,7 @@ enum parlos_attr {
 	PARLOS_A_RX_COUNT,	/* u64 */
 	__PARLOS_A_MAX
 };
+
 #define PARLOS_A_MAX (__PARLOS_A_MAX - 1)
 
 /* The DRB user plane: link kind, default port, DRB1's RB identity */
@@ -342,6 +346,7 @@ enum {
 	IFLA_PARLOS_ROLE,	/* u8, read only: enum parlos_role, 0 if none */
 	__IFLA_PARLOS_MAX
 };
+
 #define IFLA_PARLOS_MAX (__IFLA_PARLOS_MAX - 1)
 
 #endif /* _UAPI_LINUX_PARLOS_H */

@@ -38,6 +38,8 @@ VM_BINS :=
 -include $(wildcard tests/unit/*.mk)
 -include $(wildcard tests/vm/*.mk)
 -include $(wildcard bench/*.mk)
+-include $(wildcard tests/kunit/*.mk)
+-include $(wildcard tests/fuzz/*.mk)
 
 userspace: $(USERSPACE_BINS)
 

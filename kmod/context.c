@@ -297,6 +297,12 @@ void parlos_ctx_tables_exit(struct parlos_net *pn)
 	pn->count = 0;
 }
 
+/* What one context costs in its slab, for the benchmarks. */
+unsigned int parlos_ctx_obj_size(void)
+{
+	return kmem_cache_size(ctx_cache);
+}
+
 int parlos_ctx_cache_init(void)
 {
 	ctx_cache = KMEM_CACHE(parlos_ctx, SLAB_ACCOUNT);

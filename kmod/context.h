@@ -121,6 +121,7 @@ int parlos_ctx_set_label(struct parlos_ctx *ctx, const u8 *label, u8 len,
 int parlos_ctx_tables_init(struct parlos_net *pn);
 void parlos_ctx_tables_exit(struct parlos_net *pn);
 
+unsigned int parlos_ctx_obj_size(void);
 int parlos_ctx_cache_init(void);
 void parlos_ctx_cache_exit(void);
 

@@ -4,6 +4,7 @@ CODEC_SRCS := \
 	userspace/lib/nas_ie.c \
 	userspace/lib/nas_id.c \
 	userspace/lib/nas_parlos.c \
+	userspace/lib/nas_cred.c \
 	userspace/lib/nas_esm.c \
 	userspace/lib/nas_emm.c \
 	userspace/lib/nas_sec.c \

@@ -941,6 +941,232 @@ static void test_sec_cap_helpers(void)
 	CHECK(!nas_ue_sec_cap_matches(&sc, &nc7), "dropped UEA/UIA mismatch");
 }
 
+/* --- PARLOS credential IE values (0x7C, 0x7E, 0x7F) and 0x7B ---------- */
+
+static const uint8_t der_a[5] = { 0x30, 0x03, 0x02, 0x01, 0x0a };
+static const uint8_t der_b[4] = { 0x30, 0x02, 0x05, 0x00 };
+static const uint8_t sig64[72] = { 0x5a, [63] = 0xa5 };
+static const uint8_t hash32[32] = { 0x48, [31] = 0x84 };
+
+static void mk_cred(struct nas_parlos_cred *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->kind = NAS_CRED_X509;
+	c->n = 2;
+	c->item[0].p = der_a;
+	c->item[0].len = sizeof(der_a);
+	c->item[1].p = der_b;
+	c->item[1].len = sizeof(der_b);
+	c->sig_alg = NAS_SIG_ED25519;
+	c->sig.p = sig64;
+	c->sig.len = 64;
+}
+
+static void test_cred_values(void)
+{
+	struct nas_parlos_cred c, d;
+	uint8_t out[BUF], want[BUF];
+	const char *why;
+	size_t n, wn;
+
+	mk_cred(&c);
+	/* 0x7E: kind, count, items, then algorithm, length, signature */
+	wn = hex("01 02 00 05 30 03 02 01 0a 00 04 30 02 05 00 02 00 40",
+		 want);
+	memcpy(want + wn, sig64, 64);
+	wn += 64;
+	CHECK(!nas_cred_encode(&c, NAS_CRED_PART | NAS_SIG_PART, out,
+			       sizeof(out), &n), "encode 0x7E");
+	CHECK(n == wn && !memcmp(out, want, n), "0x7E bytes");
+	CHECK(!nas_cred_decode(out, n, NAS_CRED_PART | NAS_SIG_PART, &d,
+			       &why), "decode: %s", why);
+	CHECK(d.kind == 1 && d.n == 2 && d.item[1].len == 4 &&
+	      d.item[1].p == out + 11 && d.sig_alg == 2 && d.sig.len == 64 &&
+	      !memcmp(d.sig.p, sig64, 64), "0x7E fields");
+	/* 0x7C: the credential part alone */
+	CHECK(!nas_cred_encode(&c, NAS_CRED_PART, out, sizeof(out), &n) &&
+	      n == 15 && !memcmp(out, want, 15), "0x7C");
+	CHECK(!nas_cred_decode(out, n, NAS_CRED_PART, &d, &why) &&
+	      !d.sig_alg && d.n == 2, "0x7C decodes");
+	CHECK(nas_cred_decode(out, n, NAS_CRED_PART | NAS_SIG_PART, &d,
+			      &why) == -EBADMSG &&
+	      !strcmp(why, "truncated signature"), "0x7C is no 0x7E");
+	/* 0x7F: the signature part alone */
+	CHECK(!nas_cred_encode(&c, NAS_SIG_PART, out, sizeof(out), &n) &&
+	      n == 67 && !memcmp(out, want + 15, 67), "0x7F");
+	CHECK(!nas_cred_decode(out, n, NAS_SIG_PART, &d, &why) && !d.kind &&
+	      d.sig.len == 64, "0x7F decodes");
+	/* bare key, ECDSA */
+	c.kind = NAS_CRED_PUBKEY;
+	c.n = 1;
+	c.sig_alg = NAS_SIG_ECDSA_P256;
+	c.sig.len = 70;
+	CHECK(!nas_cred_encode(&c, NAS_CRED_PART | NAS_SIG_PART, out,
+			       sizeof(out), &n) && out[0] == 2 && out[1] == 1,
+	      "bare key");
+	CHECK(!nas_cred_decode(out, n, NAS_CRED_PART | NAS_SIG_PART, &d,
+			       &why) && d.sig.len == 70, "bare key decodes");
+	CHECK(nas_cred_encode(&c, NAS_CRED_PART | NAS_SIG_PART, out, 20,
+			      &n) == -ENOSPC, "ENOSPC");
+}
+
+struct bad_cred {
+	const char *name;
+	unsigned int parts;
+	const char *hex;
+	const char *why;
+};
+
+#define CRED_ONE "01 01 00 05 30 03 02 01 0a "
+static const struct bad_cred bad_cred[] = {
+	{ "empty", NAS_CRED_PART, "", "truncated credential" },
+	{ "kind 0", NAS_CRED_PART, "00 01 00 05 30 03 02 01 0a",
+	  "unknown credential kind" },
+	{ "kind 3", NAS_CRED_PART, "03 01 00 05 30 03 02 01 0a",
+	  "unknown credential kind" },
+	{ "no items", NAS_CRED_PART, "01 00", "bad number of credential items" },
+	{ "five items", NAS_CRED_PART, "01 05", "bad number of credential items" },
+	{ "bare key twice", NAS_CRED_PART, "02 02 00 02 30 00 00 02 30 00",
+	  "bad number of credential items" },
+	{ "item past end", NAS_CRED_PART, "01 01 00 06 30 03 02 01 0a",
+	  "truncated credential item" },
+	{ "item length cut", NAS_CRED_PART, "01 01 00",
+	  "truncated credential item" },
+	{ "item not a SEQUENCE", NAS_CRED_PART, "01 01 00 02 31 00",
+	  "credential item is not a DER SEQUENCE" },
+	{ "item of one octet", NAS_CRED_PART, "01 01 00 01 30",
+	  "credential item is not a DER SEQUENCE" },
+	{ "trailing octet", NAS_CRED_PART, CRED_ONE "00",
+	  "octets after the last field" },
+	{ "no signature", NAS_CRED_PART | NAS_SIG_PART, CRED_ONE,
+	  "truncated signature" },
+	{ "signature cut", NAS_CRED_PART | NAS_SIG_PART, CRED_ONE "02 00 40 00",
+	  "truncated signature" },
+	{ "unknown signature algorithm", NAS_SIG_PART, "03 00 02 00 00",
+	  "unknown signature algorithm" },
+	{ "Ed25519 of 63 octets", NAS_SIG_PART, "02 00 3f "
+	  "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 "
+	  "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 "
+	  "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 "
+	  "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00",
+	  "signature length does not match its algorithm" },
+	{ "ECDSA of 4 octets", NAS_SIG_PART, "01 00 04 30 02 02 00",
+	  "signature length does not match its algorithm" },
+	{ "signature then more", NAS_SIG_PART, "01 00 08 30 06 02 01 01 02 01 01 "
+	  "ff", "octets after the last field" },
+};
+
+static void test_cred_bad(const struct bad_cred *b)
+{
+	uint8_t buf[BUF];
+	size_t n = hex(b->hex, buf);
+	struct nas_parlos_cred c;
+	const char *why = NULL;
+	int rc = nas_cred_decode(buf, n, b->parts, &c, &why);
+
+	CHECK(rc == -EBADMSG, "rc %d", rc);
+	CHECK(why && !strcmp(why, b->why), "why \"%s\", want \"%s\"",
+	      why ? why : "(null)", b->why);
+}
+
+static void test_cred_enc_bad(void)
+{
+	struct nas_parlos_cred c;
+	uint8_t out[BUF];
+	size_t n;
+
+	mk_cred(&c);
+	c.kind = 0;
+	CHECK(nas_cred_encode(&c, NAS_CRED_PART, out, sizeof(out), &n) ==
+	      -EINVAL, "kind 0");
+	mk_cred(&c);
+	c.n = 5;
+	CHECK(nas_cred_encode(&c, NAS_CRED_PART, out, sizeof(out), &n) ==
+	      -EINVAL, "5 items");
+	mk_cred(&c);
+	c.kind = NAS_CRED_PUBKEY;
+	CHECK(nas_cred_encode(&c, NAS_CRED_PART, out, sizeof(out), &n) ==
+	      -EINVAL, "bare key with 2 items");
+	mk_cred(&c);
+	c.item[1].p = cert + 1;
+	CHECK(nas_cred_encode(&c, NAS_CRED_PART, out, sizeof(out), &n) ==
+	      -EINVAL, "item not DER");
+	mk_cred(&c);
+	c.sig.len = 63;
+	CHECK(nas_cred_encode(&c, NAS_SIG_PART, out, sizeof(out), &n) ==
+	      -EINVAL, "Ed25519 of 63");
+	mk_cred(&c);
+	c.sig_alg = 9;
+	CHECK(nas_cred_encode(&c, NAS_SIG_PART, out, sizeof(out), &n) ==
+	      -EINVAL, "unknown algorithm");
+	CHECK(nas_cred_encode(&c, 0, out, sizeof(out), &n) == -EINVAL,
+	      "no part");
+	CHECK(nas_cred_decode(NULL, 0, NAS_SIG_PART, &c, &(const char *){ 0 })
+	      == -EBADMSG, "no value");
+}
+
+/* Every truncation and one-octet change decodes or fails cleanly */
+static void test_cred_sweep(void)
+{
+	struct nas_parlos_cred c, d;
+	uint8_t good[BUF], buf[BUF];
+	const char *why;
+	size_t n, i, cut;
+	unsigned int v;
+
+	mk_cred(&c);
+	nas_cred_encode(&c, NAS_CRED_PART | NAS_SIG_PART, good, sizeof(good),
+			&n);
+	for (cut = 0; cut < n; cut++)
+		CHECK(nas_cred_decode(good, cut, NAS_CRED_PART | NAS_SIG_PART,
+				      &d, &why) == -EBADMSG, "cut %zu", cut);
+	for (i = 0; i < n; i++)
+		for (v = 0; v < 256; v += 17) {
+			memcpy(buf, good, n);
+			buf[i] = (uint8_t)v;
+			if (!nas_cred_decode(buf, n, NAS_CRED_PART |
+					     NAS_SIG_PART, &d, &why))
+				CHECK(d.n >= 1 && d.n <= NAS_CRED_MAX_ITEMS,
+				      "sane count");
+		}
+}
+
+static void test_smc_key_hash(void)
+{
+	struct nas_emm_msg m, d;
+	uint8_t out[BUF], buf[BUF];
+	struct nas_err err;
+	size_t n, h;
+
+	mk_smc(&m);
+	m.smc.pubkey_hash.p = hash32;
+	m.smc.pubkey_hash.len = sizeof(hash32);
+	roundtrip(&m, &d);
+	CHECK(d.smc.pubkey_hash.len == 32 &&
+	      !memcmp(d.smc.pubkey_hash.p, hash32, 32), "0x7B round trip");
+	CHECK(!nas_emm_encode(&m, out, sizeof(out), &n, NULL), "encode");
+	/* after the IMEISV request, before 0x7D */
+	CHECK(out[10] == 0x7b && out[11] == 0 && out[12] == 32 &&
+	      out[45] == 0x7d, "0x7B TLV-E in place");
+	mk_smc(&m);
+	roundtrip(&m, &d);
+	CHECK(!d.smc.pubkey_hash.p, "absent");
+	m.smc.pubkey_hash.p = hash32;
+	m.smc.pubkey_hash.len = 31;
+	CHECK(nas_emm_encode(&m, out, sizeof(out), &n, &err) == -EINVAL &&
+	      !strcmp(err.ie, "PARLOS ME public key hash"), "31 octets");
+	h = hex(SMC_HEAD "7b 00 1f", buf);
+	memset(buf + h, 0x11, 31);
+	CHECK(nas_emm_decode(buf, h + 31, &d, &err) == -EBADMSG &&
+	      !strcmp(err.ie, "PARLOS ME public key hash") &&
+	      !strcmp(err.why, "bad length"), "decode 31: %s", err.why);
+	h = hex(SMC_HEAD "7b 00 20", buf);
+	memset(buf + h, 0x11, 32);
+	memcpy(buf + h + 32, buf + 9, 35);
+	CHECK(nas_emm_decode(buf, h + 67, &d, &err) == -EBADMSG &&
+	      !strcmp(err.why, "duplicate IE"), "twice: %s", err.why);
+}
+
 int main(void)
 {
 	size_t i;
@@ -970,5 +1196,14 @@ int main(void)
 	RUN_CASE("nas security header", test_sec_hdr());
 	RUN_CASE("nas APN helpers", test_apn_helpers());
 	RUN_CASE("nas security capability helpers", test_sec_cap_helpers());
+	RUN_CASE("nas credential IE values", test_cred_values());
+	for (i = 0; i < sizeof(bad_cred) / sizeof(bad_cred[0]); i++) {
+		snprintf(name, sizeof(name), "nas credential rejects: %s",
+			 bad_cred[i].name);
+		RUN_CASE(name, test_cred_bad(&bad_cred[i]));
+	}
+	RUN_CASE("nas credential encoder refuses", test_cred_enc_bad());
+	RUN_CASE("nas credential sweep", test_cred_sweep());
+	RUN_CASE("nas SMC 0x7B public key hash", test_smc_key_hash());
 	return check_summary();
 }

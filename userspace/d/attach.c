@@ -35,6 +35,16 @@ int attach_request_build(const struct d_config *cfg, const char *imei,
 			 uint8_t profile, const uint8_t *pub, size_t publen,
 			 uint8_t *out, size_t cap, size_t *len)
 {
+	return attach_request_build_cert(cfg, imei, profile, pub, publen,
+					 NULL, 0, out, cap, len);
+}
+
+int attach_request_build_cert(const struct d_config *cfg, const char *imei,
+			      uint8_t profile, const uint8_t *pub,
+			      size_t publen, const uint8_t *cert,
+			      size_t cert_len, uint8_t *out, size_t cap,
+			      size_t *len)
+{
 	struct nas_emm_msg m;
 	struct nas_attach_req *a = &m.attach_req;
 	struct nas_pdn_conn_req *p = &a->esm.pdn_conn_req;
@@ -58,6 +68,8 @@ int attach_request_build(const struct d_config *cfg, const char *imei,
 	a->pubkey.profile = profile;
 	a->pubkey.key = pub;
 	a->pubkey.key_len = publen;
+	a->me_cert.p = cert;
+	a->me_cert.len = cert_len;
 	return encode(&m, out, cap, len);
 }
 
@@ -122,6 +134,13 @@ int attach_reject_build(uint8_t cause, uint8_t *out, size_t cap, size_t *len)
 int smc_complete_build(const char *imeisv, uint8_t *out, size_t cap,
 		       size_t *len)
 {
+	return smc_complete_build_sig(imeisv, NULL, 0, out, cap, len);
+}
+
+int smc_complete_build_sig(const char *imeisv, const uint8_t *sig,
+			   size_t sig_len, uint8_t *out, size_t cap,
+			   size_t *len)
+{
 	struct nas_emm_msg m;
 
 	memset(&m, 0, sizeof(m));
@@ -131,6 +150,8 @@ int smc_complete_build(const char *imeisv, uint8_t *out, size_t cap,
 		snprintf(m.smc_cpl.imeisv, sizeof(m.smc_cpl.imeisv), "%s",
 			 imeisv);
 	}
+	m.smc_cpl.me_sig.p = sig;
+	m.smc_cpl.me_sig.len = sig_len;
 	return encode(&m, out, cap, len);
 }
 
@@ -149,6 +170,8 @@ const char *emm_cause_str(uint8_t cause)
 	switch (cause) {
 	case NAS_EMM_ILLEGAL_UE:
 		return "illegal UE";
+	case NAS_EMM_ILLEGAL_ME:
+		return "illegal ME";
 	case NAS_EMM_EPS_NOT_ALLOWED:
 		return "EPS services not allowed";
 	case EMM_CONGESTION:

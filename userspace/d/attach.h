@@ -36,6 +36,12 @@ void me_net_cap(const struct d_config *cfg, struct nas_ue_net_cap *nc);
 int attach_request_build(const struct d_config *cfg, const char *imei,
 			 uint8_t profile, const uint8_t *pub, size_t publen,
 			 uint8_t *out, size_t cap, size_t *len);
+/* ... with the ME's 0x7C value (cert may be NULL) */
+int attach_request_build_cert(const struct d_config *cfg, const char *imei,
+			      uint8_t profile, const uint8_t *pub,
+			      size_t publen, const uint8_t *cert,
+			      size_t cert_len, uint8_t *out, size_t cap,
+			      size_t *len);
 int attach_accept_build(const struct accept_params *p, uint8_t *out,
 			size_t cap, size_t *len);
 int attach_complete_build(uint8_t ebi, uint8_t pti, uint8_t *out, size_t cap,
@@ -44,6 +50,10 @@ int attach_reject_build(uint8_t cause, uint8_t *out, size_t cap, size_t *len);
 /* imeisv: 16 digits, or NULL */
 int smc_complete_build(const char *imeisv, uint8_t *out, size_t cap,
 		       size_t *len);
+/* ... with the ME's 0x7F value (sig may be NULL) */
+int smc_complete_build_sig(const char *imeisv, const uint8_t *sig,
+			   size_t sig_len, uint8_t *out, size_t cap,
+			   size_t *len);
 int smc_reject_build(uint8_t cause, uint8_t *out, size_t cap, size_t *len);
 
 /* The name of an EMM cause, e.g. "UE security capabilities mismatch" */

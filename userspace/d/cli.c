@@ -16,7 +16,8 @@ static const char *const cli_keys[] = {
 	"gateway", "listen", "bind", "eea", "eia", "profile", "profiles",
 	"imei", "svn", "plmn", "tac", "mme-group-id", "mme-code", "apn",
 	"pool", "t3410", "t3460", "t3450", "max-retrans", "max-mes",
-	"log-level", "log", "keep-contexts", "pcap",
+	"log-level", "log", "keep-contexts", "pcap", "mode", "ca-file", "cert",
+	"key", "pin-file", "require-me-cert",
 };
 #define N_KEYS	(sizeof(cli_keys) / sizeof(cli_keys[0]))
 
@@ -42,12 +43,22 @@ void cli_usage(FILE *f)
 "  --log stderr|syslog     where log lines go (stderr)\n"
 "  --keep-contexts         on SIGTERM, leave the kernel contexts\n"
 "  -h, --help, -V, --version\n"
+"credentials (docs/security-modes.md):\n"
+"  --mode none|cert|pin    ME: what it requires of the gateway; gateway:\n"
+"                          what it sends (none: no protection from an\n"
+"                          active attacker)\n"
+"  --ca-file FILE          PEM trust anchors: ME, for the gateway chain;\n"
+"                          gateway, for ME certificates\n"
+"  --cert FILE, --key FILE own chain (leaf first) and key, PEM: ECDSA\n"
+"                          P-256 or Ed25519\n"
 "me:\n"
 "  --gateway ADDR[:PORT]   the gateway (port 36410)\n"
 "  --bind ADDR[:PORT]      local address and port\n"
 "  --profile a|b           ECIES profile A (X25519, default) or B (P-256)\n"
 "  --imei DIGITS, --svn NN identity (IMEI made from the pid by default)\n"
 "  --t3410 DURATION        attach timer (15s)\n"
+"  --plmn MCC-MNC          the gateway's PLMN, signed and pinned (001-01)\n"
+"  --pin-file FILE         mode pin: the gateway keys pinned per PLMN\n"
 "gateway:\n"
 "  --listen ADDR[:PORT]    (0.0.0.0:36410)\n"
 "  --profiles LIST         ECIES profiles accepted (a,b)\n"
@@ -56,6 +67,8 @@ void cli_usage(FILE *f)
 "  --pool ADDR/PREFIX      IPv4 pool of the MEs (10.45.0.0/16)\n"
 "  --t3460 DURATION, --t3450 DURATION  (6s each)\n"
 "  --max-mes N             MEs served at once (65535)\n"
+"  --require-me-cert       ATTACH REJECT #6 for an ME without a valid\n"
+"                          certificate (needs --ca-file)\n"
 "\n"
 "Exit status: 0 stopped by a signal; 1 runtime error; 2 bad command line\n"
 "or config; 3 ME: ATTACH REJECT; 4 ME: no attach after all attempts.\n"

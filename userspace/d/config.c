@@ -39,6 +39,18 @@ const char *d_role_name(enum d_role role)
 	}
 }
 
+const char *d_mode_name(enum d_mode mode)
+{
+	switch (mode) {
+	case D_MODE_CERT:
+		return "cert";
+	case D_MODE_PIN:
+		return "pin";
+	default:
+		return "none";
+	}
+}
+
 /* --- value parsers ---------------------------------------------------- */
 
 int parse_uint(const char *s, uint32_t max, uint32_t *v)
@@ -454,6 +466,62 @@ static int set_pcap(struct d_config *c, const char *v, const char **why)
 	return 0;
 }
 
+static int set_mode(struct d_config *c, const char *v, const char **why)
+{
+	*why = "expected none, cert or pin";
+	if (!strcmp(v, "none"))
+		c->mode = D_MODE_NONE;
+	else if (!strcmp(v, "cert"))
+		c->mode = D_MODE_CERT;
+	else if (!strcmp(v, "pin"))
+		c->mode = D_MODE_PIN;
+	else
+		return -EINVAL;
+	return 0;
+}
+
+static int set_path(char *dst, const char *v, const char **why)
+{
+	*why = "expected a file name";
+	if (!*v || strlen(v) >= PATH_MAX)
+		return -EINVAL;
+	strcpy(dst, v);
+	return 0;
+}
+
+static int set_ca_file(struct d_config *c, const char *v, const char **why)
+{
+	return set_path(c->ca_file, v, why);
+}
+
+static int set_cert(struct d_config *c, const char *v, const char **why)
+{
+	return set_path(c->cert, v, why);
+}
+
+static int set_key(struct d_config *c, const char *v, const char **why)
+{
+	return set_path(c->key, v, why);
+}
+
+static int set_pin_file(struct d_config *c, const char *v, const char **why)
+{
+	return set_path(c->pin_file, v, why);
+}
+
+static int set_require_me_cert(struct d_config *c, const char *v,
+			       const char **why)
+{
+	*why = "expected yes or no";
+	if (!*v || !strcmp(v, "yes") || !strcmp(v, "1"))
+		c->require_me_cert = true;
+	else if (!strcmp(v, "no") || !strcmp(v, "0"))
+		c->require_me_cert = false;
+	else
+		return -EINVAL;
+	return 0;
+}
+
 static const struct key keys[] = {
 	{ "gateway", R_ME, false, false, set_peer },
 	{ "listen", R_GW, false, false, set_local },
@@ -464,7 +532,7 @@ static const struct key keys[] = {
 	{ "profiles", R_GW, true, false, set_profiles },
 	{ "imei", R_ME, true, false, set_imei },
 	{ "svn", R_ME, true, false, set_svn },
-	{ "plmn", R_GW, true, false, set_plmn },
+	{ "plmn", R_ALL, true, false, set_plmn },
 	{ "tac", R_GW, true, false, set_tac },
 	{ "mme-group-id", R_GW, true, false, set_mme_gid },
 	{ "mme-code", R_GW, true, false, set_mme_code },
@@ -479,6 +547,12 @@ static const struct key keys[] = {
 	{ "log", R_ALL, true, false, set_log },
 	{ "keep-contexts", R_ALL, false, true, set_keep },
 	{ "pcap", R_ALL, false, false, set_pcap },
+	{ "mode", R_ALL, true, false, set_mode },
+	{ "ca-file", R_ALL, true, false, set_ca_file },
+	{ "cert", R_ALL, true, false, set_cert },
+	{ "key", R_ALL, true, false, set_key },
+	{ "pin-file", R_ME, true, false, set_pin_file },
+	{ "require-me-cert", R_GW, true, true, set_require_me_cert },
 };
 
 static const struct key *key_find(const char *name)
@@ -639,6 +713,30 @@ static bool algs_has(const struct d_algs *a, uint8_t v)
 	return false;
 }
 
+static int check_cred(const struct d_config *c, char *err, size_t errlen)
+{
+	bool me = c->role == D_ROLE_ME;
+	const char *why = NULL;
+
+	if (!!c->cert[0] != !!c->key[0] && (me || c->mode != D_MODE_PIN))
+		why = c->cert[0] ? "cert: needs --key" : "key: needs --cert";
+	else if (!me && c->mode != D_MODE_NONE && !c->key[0])
+		why = "mode: the gateway needs --key (and --cert in mode cert)";
+	else if (!me && c->mode == D_MODE_CERT && !c->cert[0])
+		why = "mode cert: the gateway needs --cert";
+	else if (me && c->mode == D_MODE_CERT && !c->ca_file[0])
+		why = "mode cert: the ME needs --ca-file (the operator CA)";
+	else if (me && c->mode == D_MODE_PIN && !c->pin_file[0])
+		why = "mode pin: the ME needs --pin-file";
+	else if (!me && c->require_me_cert && !c->ca_file[0])
+		why = "require-me-cert: needs --ca-file (the CA of ME "
+		      "certificates)";
+	if (!why)
+		return 0;
+	snprintf(err, errlen, "%s", why);
+	return -EINVAL;
+}
+
 int config_check(const struct d_config *c, char *err, size_t errlen)
 {
 	if (c->role == D_ROLE_ME && !c->have_peer) {
@@ -654,5 +752,5 @@ int config_check(const struct d_config *c, char *err, size_t errlen)
 		snprintf(err, errlen, "pool: prefix must be 16..30");
 		return -EINVAL;
 	}
-	return 0;
+	return check_cred(c, err, errlen);
 }

@@ -32,6 +32,18 @@ enum d_role {
 	D_ROLE_GW = 2,
 };
 
+/*
+ * Credentials (docs/security-modes.md). ME: what it requires of the
+ * gateway; gateway: what it sends in 0x7E.
+ */
+enum d_mode {
+	D_MODE_NONE,	/* no credentials: an active attacker wins */
+	D_MODE_CERT,	/* X.509 chain to an operator CA, and a signature */
+	D_MODE_PIN,	/* a long-term key, pinned per PLMN on first use */
+};
+
+struct d_cred;
+
 /* EEA or EIA identities, in order of preference (gateway) or support (ME) */
 struct d_algs {
 	uint8_t n;
@@ -68,6 +80,15 @@ struct d_config {
 	bool syslog;
 	bool keep_contexts;
 	char pcap[D_PCAP_PATH_MAX];
+	/* credentials: files, PEM */
+	enum d_mode mode;
+	char ca_file[PATH_MAX];		/* trust anchors for the peer */
+	char cert[PATH_MAX];		/* own chain, leaf first */
+	char key[PATH_MAX];		/* own private key */
+	char pin_file[PATH_MAX];	/* ME, mode pin */
+	bool require_me_cert;		/* gateway */
+	/* what cred_load() made of the files above; NULL: none */
+	const struct d_cred *cred;
 };
 
 /* Where a value came from, for error messages */
@@ -77,6 +98,7 @@ enum d_src {
 };
 
 const char *d_role_name(enum d_role role);
+const char *d_mode_name(enum d_mode mode);
 void config_defaults(struct d_config *c, enum d_role role);
 /*
  * Sets key to value. Returns 0, or -EINVAL with a one-line reason in err

@@ -17,7 +17,10 @@
 #include "log.h"
 #include "smc.h"
 
-#define MSG_MAX		1024
+#include <openssl/crypto.h>
+#include <openssl/sha.h>
+
+#define MSG_MAX		(WIRE_MAX - 8)
 
 static void gw_timeout(struct timer *t);
 
@@ -77,6 +80,7 @@ static void ue_free(struct gw_ue *ue, bool keep)
 	if (ue->ipv4)
 		pool_release(&g->pool, ue->ipv4);
 	peers_del(&g->peers, &ue->node);
+	gw_me_cred_free(&ue->mcred);
 	explicit_bzero(ue, sizeof(*ue));
 	free(ue);
 }
@@ -136,18 +140,49 @@ static int send_protected(struct gw_ue *ue, uint8_t sht, const uint8_t *plain,
 			     sht == NAS_SHT_INTEG_CIPH_NEW ? plain : NULL, len);
 }
 
+/* The transcript of ue's procedure (docs/protocol.md); signer unset */
+static void ue_transcript(const struct gw_ue *ue, struct transcript *t,
+			  struct nas_ue_sec_cap *caps)
+{
+	nas_ue_sec_cap_from_net_cap(caps, &ue->cap);
+	memset(t, 0, sizeof(*t));
+	t->plmn = ue->gw->env->cfg->plmn;
+	t->profile = ue->profile;
+	t->me_pub = ue->me_pub;
+	t->me_pub_len = ue->me_pub_len;
+	t->me_cert_hash = ue->mcred.has_cert ? ue->mcred.cert_hash : NULL;
+	t->eea = ue->eea;
+	t->eia = ue->eia;
+	t->caps = caps;
+	t->blob = ue->blob;
+	t->blob_len = ue->blob_len;
+}
+
 static int send_smc(struct gw_ue *ue)
 {
+	struct d_env *env = ue->gw->env;
 	struct smc_params p = {
 		.eea = ue->eea, .eia = ue->eia, .ksi = D_KSI,
 		.ue_cap = &ue->cap, .profile = ue->profile,
 		.blob = ue->blob, .blob_len = ue->blob_len,
 		.imeisv_req = true,
 	};
-	uint8_t msg[MSG_MAX];
+	struct smc_extra x = { .key_hash = ue->key_hash };
+	uint8_t msg[MSG_MAX], cred[CRED_IE_MAX];
+	struct nas_ue_sec_cap caps;
+	struct transcript t;
 	size_t len;
-	int err = smc_build(&p, msg, sizeof(msg), &len);
+	int err;
 
+	/* Signed anew for each transmission: nothing kept per ME */
+	ue_transcript(ue, &t, &caps);
+	err = gw_cred_smc_ie(env->cfg, env->cfg->cred, &t, cred, sizeof(cred),
+			     &x.cred_len);
+	if (!err)
+		x.cred = cred;
+	else if (err != -ENOENT)
+		return err;
+	err = smc_build_extra(&p, &x, msg, sizeof(msg), &len);
 	return err ?: send_protected(ue, NAS_SHT_INTEG_NEW, msg, len);
 }
 
@@ -384,6 +419,8 @@ static struct gw_ue *ue_new(struct gw *g, const struct sockaddr_in *from,
 	ue->eea = eea;
 	ue->eia = eia;
 	ue->profile = r->pubkey.profile;
+	memcpy(ue->me_pub, r->pubkey.key, r->pubkey.key_len);
+	ue->me_pub_len = r->pubkey.key_len;
 	ue->pti = r->esm.pti;
 	ue->cap = r->ue_net_cap;
 	peers_add(&g->peers, &ue->node);
@@ -407,12 +444,15 @@ static void on_attach_request(struct gw *g, struct gw_ue *old,
 	struct nas_emm_msg m;
 	struct nas_err err;
 	struct kern_err ke = { 0, "" };
+	struct gw_me_cred mcred;
 	struct gw_ue *ue;
-	char a[ADDR_STR_MAX], why_buf[200];
+	char a[ADDR_STR_MAX], why_buf[600];
+	uint8_t md[SHA256_DIGEST_LENGTH];
 	const char *why;
 	uint8_t eea = 0, eia = 0, cause;
 
-	if (old && old->req_len == len && !memcmp(old->req, buf, len)) {
+	SHA256(buf, len, md);
+	if (old && !CRYPTO_memcmp(old->req_md, md, sizeof(md))) {
 		log_debug("%s: repeated ATTACH REQUEST ignored (%s)",
 			  addr_str(from, a), gw_state_name(old->state));
 		return;
@@ -445,9 +485,24 @@ static void on_attach_request(struct gw *g, struct gw_ue *old,
 		send_reject(g, from, EMM_CONGESTION, "max-mes reached");
 		return;
 	}
+	cause = gw_cred_check_request(&mcred, c, c->cred, &m.attach_req,
+				      why_buf, sizeof(why_buf));
+	if (cause) {
+		gw_me_cred_free(&mcred);
+		send_reject(g, from, cause, why_buf);
+		return;
+	}
 	ue = ue_new(g, from, &m.attach_req, eea, eia, &why);
 	if (!ue) {
+		gw_me_cred_free(&mcred);
 		send_reject(g, from, EMM_CONGESTION, why);
+		return;
+	}
+	ue->mcred = mcred;	/* ue owns the ME's key now */
+	if (pubkey_hash(ue->profile, ue->me_pub, ue->me_pub_len,
+			ue->key_hash)) {
+		ue_free(ue, false);
+		send_reject(g, from, NAS_EMM_PROTOCOL_ERROR, "no SHA-256");
 		return;
 	}
 	cause = ue_keys(g, ue, &m.attach_req.pubkey, &why, &ke);
@@ -458,8 +513,7 @@ static void on_attach_request(struct gw *g, struct gw_ue *old,
 		send_reject(g, from, cause, why_buf);
 		return;
 	}
-	ue->req_len = len <= sizeof(ue->req) ? len : 0;
-	memcpy(ue->req, buf, ue->req_len);
+	memcpy(ue->req_md, md, sizeof(md));
 	log_info("%s: ue-id %u, NAS and AS %s/%s: SECURITY MODE COMMAND",
 		 ue_str(ue, a), ue->ue_id, alg_name(false, eea),
 		 alg_name(true, eia));
@@ -467,6 +521,30 @@ static void on_attach_request(struct gw *g, struct gw_ue *old,
 }
 
 /* --- protected NAS ------------------------------------------------------ */
+
+/*
+ * An ME whose certificate verified must sign our transcript in 0x7F; if
+ * not, it is refused with a protected ATTACH REJECT #6 (it has the keys).
+ */
+static bool me_sig_ok(struct gw_ue *ue, const struct nas_smc_cpl *m)
+{
+	struct nas_ue_sec_cap caps;
+	struct transcript t;
+	uint8_t msg[16];
+	char a[ADDR_STR_MAX], why[300];
+	size_t len;
+
+	ue_transcript(ue, &t, &caps);
+	if (!gw_cred_check_complete(&ue->mcred, &t, m, why, sizeof(why)))
+		return true;
+	log_warn("%s: ATTACH REJECT #%u (%s): %s", ue_str(ue, a),
+		 NAS_EMM_ILLEGAL_ME, emm_cause_str(NAS_EMM_ILLEGAL_ME), why);
+	ue->gw->stats.rejected++;
+	if (!attach_reject_build(NAS_EMM_ILLEGAL_ME, msg, sizeof(msg), &len))
+		send_protected(ue, NAS_SHT_INTEG_CIPH, msg, len);
+	ue_abort(ue, "ME signature refused");
+	return false;
+}
 
 static void on_smc_complete(struct gw_ue *ue, const struct nas_smc_cpl *m)
 {
@@ -479,6 +557,8 @@ static void on_smc_complete(struct gw_ue *ue, const struct nas_smc_cpl *m)
 		return;
 	}
 	timer_cancel(ue->gw->env->timers, &ue->timer);
+	if (!me_sig_ok(ue, m))
+		return;
 	log_info("%s: SECURITY MODE COMPLETE%s%s", ue_str(ue, a),
 		 m->has_imeisv ? " imeisv=" : "", m->has_imeisv ? m->imeisv : "");
 	/* KeNB from uplink NAS COUNT 0, as at every PARLOS attach */

@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <netinet/in.h>
 
+#include "gw_cred.h"
 #include "nas.h"
 #include "parlos.h"
 #include "peers.h"
@@ -47,8 +48,11 @@ struct gw_ue {
 	struct nas_ue_net_cap cap;
 	uint8_t blob[PARLOS_BLOB_B_LEN];
 	size_t blob_len;
-	uint8_t req[512];		/* the ATTACH REQUEST, to spot repeats */
-	size_t req_len;
+	uint8_t me_pub[PARLOS_PUBKEY_B_LEN];	/* 0x7A key */
+	size_t me_pub_len;
+	uint8_t key_hash[NAS_PARLOS_HASH_LEN];	/* 0x7B */
+	struct gw_me_cred mcred;		/* 0x7C, for 0x7F */
+	uint8_t req_md[32];		/* SHA-256 of the ATTACH REQUEST */
 	struct timer timer;		/* T3460 or T3450 */
 	unsigned int sent;		/* transmissions of the current message */
 };

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cred.h"
 #include "gateway.h"
 #include "kernel.h"
 #include "log.h"
@@ -23,6 +24,7 @@ struct daemon {
 	struct loop loop;
 	struct pcap_writer pcap;
 	struct kern *kern;
+	struct d_cred cred;
 	int udp;
 	struct gw gw;
 	struct me me;
@@ -93,13 +95,18 @@ static int start(char *err, size_t errlen)
 			snprintf(err, errlen, "out of memory");
 			return -1;
 		}
-		log_info("gateway listening on %s", addr_str(&d.env.self, a));
+		log_info("gateway listening on %s, mode %s%s",
+			 addr_str(&d.env.self, a), d_mode_name(d.cfg.mode),
+			 d.cfg.require_me_cert ? ", ME certificates required" :
+						 "");
 		return 0;
 	}
 	if (loop_init(&d.loop, d.udp, me_rx, &d.me, err, errlen))
 		return -1;
 	me_init(&d.me, &d.env, d.cfg.imei, me_done);
-	log_info("me imei=%s on %s", d.cfg.imei, addr_str(&d.env.self, a));
+	log_info("me imei=%s on %s, mode %s%s", d.cfg.imei,
+		 addr_str(&d.env.self, a), d_mode_name(d.cfg.mode),
+		 d.cred.ie ? ", with a certificate" : "");
 	if (me_start(&d.me)) {
 		snprintf(err, errlen, "the attach could not start");
 		return -1;
@@ -140,6 +147,11 @@ int main(int argc, char **argv)
 	if (d.cfg.role == D_ROLE_ME && !d.cfg.imei[0])
 		imei_default(d.cfg.imei, (unsigned int)getpid());
 	log_setup((enum log_level)d.cfg.log_level, d.cfg.syslog, "parlosd");
+	if (cred_load(&d.cred, &d.cfg, err, sizeof(err))) {
+		log_close();
+		return usage_error(err);
+	}
+	d.cfg.cred = &d.cred;
 	d.udp = -1;
 	d.loop.ep = d.loop.sfd = -1;
 	if (setup(err, sizeof(err)) || start(err, sizeof(err))) {
@@ -159,6 +171,7 @@ int main(int argc, char **argv)
 	kern_close(d.kern);
 	if (d.env.pcap)
 		pcap_close(&d.pcap);
+	cred_free(&d.cred);
 	log_close();
 	return rc;
 }

@@ -18,7 +18,7 @@
 #include "me.h"
 #include "smc.h"
 
-#define MSG_MAX		1024
+#define MSG_MAX		(WIRE_MAX - 8)
 
 static void me_t3410(struct timer *t);
 
@@ -71,6 +71,7 @@ static void ctx_drop(struct me *me)
 static int ctx_make(struct me *me)
 {
 	const struct d_config *c = me->env->cfg;
+	const struct d_cred *cred = me->env->cfg->cred;
 	char label[PARLOS_LABEL_MAX + 1];
 	struct kern_ctx_params p;
 	struct kern_ctx_info old;
@@ -101,9 +102,12 @@ static int ctx_make(struct me *me)
 		return err;
 	}
 	me->keypair = true;
-	return attach_request_build(c, me->imei, c->profile, me->pub,
-				    me->pub_len, me->req, sizeof(me->req),
-				    &me->req_len);
+	if (pubkey_hash(c->profile, me->pub, me->pub_len, me->pub_hash))
+		return -EIO;
+	return attach_request_build_cert(c, me->imei, c->profile, me->pub,
+					 me->pub_len, cred ? cred->ie : NULL,
+					 cred ? cred->ie_len : 0, me->req,
+					 sizeof(me->req), &me->req_len);
 }
 
 static void send_request(struct me *me)
@@ -185,14 +189,20 @@ static void send_smc_reject(struct me *me, uint8_t cause, const char *why)
 static void send_smc_complete(struct me *me, bool imeisv_req)
 {
 	char imeisv[NAS_MAX_DIGITS + 1];
-	uint8_t msg[64];
-	size_t len;
+	uint8_t msg[256], sig[CRED_SIG_MAX + 8];
+	size_t len, sig_len = 0;
 
 	/* IMEISV: TAC and serial number of the IMEI, then the SVN */
 	snprintf(imeisv, sizeof(imeisv), "%.14s%s", me->imei,
 		 me->env->cfg->svn);
-	if (!smc_complete_build(imeisv_req ? imeisv : NULL, msg, sizeof(msg),
-				&len))
+	if (me->cr.sign && me_cred_sig(&me->cr, me->env->cfg->cred, sig,
+				       sizeof(sig), &sig_len)) {
+		log_err("cannot sign SECURITY MODE COMPLETE: not sent");
+		return;
+	}
+	if (!smc_complete_build_sig(imeisv_req ? imeisv : NULL,
+				    sig_len ? sig : NULL, sig_len, msg,
+				    sizeof(msg), &len))
 		send_protected(me, NAS_SHT_INTEG_CIPH_NEW, msg, len);
 }
 
@@ -277,10 +287,22 @@ static void smc_again(struct me *me, const struct nas_smc *smc,
 	send_smc_complete(me, smc->imeisv_req);
 }
 
+/* The transcript of an SMC as we see it; signer unset */
+static void me_transcript(struct me *me, const struct nas_smc *smc,
+			  struct transcript *t, uint8_t cert_hash[32])
+{
+	me_cred_transcript(t, me->env->cfg, me->env->cfg->cred, me->pub,
+			   me->pub_len, smc, cert_hash);
+}
+
 static void smc_accepted(struct me *me, const struct nas_smc *smc)
 {
+	struct transcript t;
+	uint8_t h[TR_DIGEST_LEN];
 	struct kern_err e;
 
+	me_transcript(me, smc, &t, h);
+	me_cred_accepted(&me->cr, me->env->cfg, me->env->cfg->cred, &t);
 	me->nas_ok = true;
 	log_info("SECURITY MODE COMMAND verified: NAS and AS %s/%s",
 		 alg_name(false, me->eea), alg_name(true, me->eia));
@@ -300,8 +322,10 @@ static void on_smc(struct me *me, const uint8_t *buf, size_t len)
 	struct nas_emm_msg m;
 	struct nas_err err;
 	struct kern_err e = { 0, "" };
+	struct transcript t;
+	uint8_t ch[TR_DIGEST_LEN];
 	const char *why;
-	char text[200];
+	char text[600];
 	uint8_t cause;
 	int rc;
 
@@ -324,6 +348,23 @@ static void on_smc(struct me *me, const uint8_t *buf, size_t len)
 		return;
 	}
 	cause = smc_check(&m.smc, &me->cap, me->env->cfg->profile, &why);
+	if (cause == NAS_EMM_UE_SEC_CAP_MISMATCH) {
+		snprintf(text, sizeof(text), "%s: downgraded on the way (sent "
+			 "EEA %02x EIA %02x, replayed EEA %02x EIA %02x)", why,
+			 me->cap.oct[0], me->cap.oct[1], m.smc.replayed.oct[0],
+			 m.smc.replayed.oct[1]);
+		why = text;
+	}
+	if (!cause)
+		cause = smc_check_key_hash(&m.smc, me->pub_hash, &why);
+	if (!cause) {
+		/* Credentials before anything is unwrapped or set */
+		me_transcript(me, &m.smc, &t, ch);
+		cause = me_cred_check(&me->cr, me->env->cfg,
+				      me->env->cfg->cred, &t, &m.smc, text,
+				      sizeof(text));
+		why = text;
+	}
 	if (cause) {
 		send_smc_reject(me, cause, why);
 		return;

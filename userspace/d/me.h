@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <netinet/in.h>
 
+#include "me_cred.h"
 #include "nas.h"
 #include "parlos.h"
 #include "timer.h"
@@ -46,6 +47,7 @@ struct me {
 	bool keypair;
 	uint8_t pub[PARLOS_PUBKEY_B_LEN];
 	size_t pub_len;
+	uint8_t pub_hash[NAS_PARLOS_HASH_LEN];	/* 0x7B we expect */
 	bool kasme;			/* KASMEtemp installed from blob */
 	uint8_t blob[PARLOS_BLOB_B_LEN];
 	size_t blob_len;
@@ -53,7 +55,7 @@ struct me {
 	bool algs_set;
 	bool nas_ok;			/* an SMC verified: keys in use */
 	struct nas_ue_net_cap cap;
-	uint8_t req[512];		/* the ATTACH REQUEST sent */
+	uint8_t req[WIRE_MAX];		/* the ATTACH REQUEST sent */
 	size_t req_len;
 	bool have_tag;			/* the UE-id tag last received */
 	uint16_t tag;
@@ -63,6 +65,7 @@ struct me {
 	uint8_t ebi, pti;
 	struct timer t3410;
 	unsigned int sent;		/* ATTACH REQUEST transmissions */
+	struct me_cred cr;		/* 0x7E checks, pin, 0x7F */
 	int exit_code;
 	me_done_fn done;		/* attached or failed */
 };

@@ -5,6 +5,9 @@
 #include <errno.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+#include <openssl/sha.h>
+
 #include "algo.h"
 #include "log.h"
 #include "smc.h"
@@ -31,6 +34,14 @@ size_t profile_blob_len(uint8_t profile)
 int smc_build(const struct smc_params *p, uint8_t *out, size_t cap,
 	      size_t *len)
 {
+	const struct smc_extra none = { NULL, NULL, 0 };
+
+	return smc_build_extra(p, &none, out, cap, len);
+}
+
+int smc_build_extra(const struct smc_params *p, const struct smc_extra *x,
+		    uint8_t *out, size_t cap, size_t *len)
+{
 	size_t pl = profile_pub_len(p->profile);
 	struct nas_emm_msg m;
 	struct nas_err err;
@@ -52,6 +63,10 @@ int smc_build(const struct smc_params *p, uint8_t *out, size_t cap,
 	m.smc.kasme.eph_len = pl;
 	m.smc.kasme.ct = p->blob + pl;
 	m.smc.kasme.tag = p->blob + pl + NAS_PARLOS_CT_LEN;
+	m.smc.pubkey_hash.p = x->key_hash;
+	m.smc.pubkey_hash.len = x->key_hash ? NAS_PARLOS_HASH_LEN : 0;
+	m.smc.gw_cert.p = x->cred;
+	m.smc.gw_cert.len = x->cred_len;
 	rc = nas_emm_encode(&m, out, cap, len, &err);
 	if (rc)
 		log_err("cannot encode %s", nas_strerror(&err, why,
@@ -77,6 +92,31 @@ uint8_t smc_check(const struct nas_smc *smc, const struct nas_ue_net_cap *sent,
 		*why = "no PARLOS encrypted KASMEtemp (0x7D)";
 	else if (smc->kasme.profile != profile)
 		*why = "0x7D is not for our ECIES profile";
+	return *why ? NAS_EMM_SEC_MODE_REJECTED : 0;
+}
+
+int pubkey_hash(uint8_t profile, const uint8_t *key, size_t len,
+		uint8_t out[NAS_PARLOS_HASH_LEN])
+{
+	uint8_t v[1 + NAS_PARLOS_KEY_LEN_B];
+
+	if (len > NAS_PARLOS_KEY_LEN_B)
+		return -EINVAL;
+	v[0] = profile;
+	memcpy(v + 1, key, len);
+	return SHA256(v, len + 1, out) ? 0 : -EIO;
+}
+
+uint8_t smc_check_key_hash(const struct nas_smc *smc,
+			   const uint8_t want[NAS_PARLOS_HASH_LEN],
+			   const char **why)
+{
+	*why = NULL;
+	if (!smc->pubkey_hash.p)
+		*why = "no ME public key hash (0x7B)";
+	else if (CRYPTO_memcmp(smc->pubkey_hash.p, want, NAS_PARLOS_HASH_LEN))
+		*why = "ME public key hash (0x7B) is not that of our key: "
+		       "0x7A was altered on the way";
 	return *why ? NAS_EMM_SEC_MODE_REJECTED : 0;
 }
 

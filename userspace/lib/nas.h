@@ -79,10 +79,12 @@
 
 /* PARLOS IEs (all TLV-E) */
 #define NAS_IEI_PARLOS_ME_PUBKEY	0x7a	/* ATTACH REQUEST */
-#define NAS_IEI_PARLOS_ME_CERT		0x7c	/* ATTACH REQUEST, opaque */
+#define NAS_IEI_PARLOS_PUBKEY_HASH	0x7b	/* SECURITY MODE COMMAND */
+#define NAS_IEI_PARLOS_ME_CERT		0x7c	/* ATTACH REQUEST */
 #define NAS_IEI_PARLOS_KASME_ENC	0x7d	/* SECURITY MODE COMMAND */
-#define NAS_IEI_PARLOS_GW_CERT		0x7e	/* SECURITY MODE COMMAND, opaque */
-#define NAS_IEI_PARLOS_ME_SIG		0x7f	/* SECURITY MODE COMPLETE, opaque */
+#define NAS_IEI_PARLOS_GW_CERT		0x7e	/* SECURITY MODE COMMAND */
+#define NAS_IEI_PARLOS_ME_SIG		0x7f	/* SECURITY MODE COMPLETE */
+/* 0x7C, 0x7E, 0x7F: opaque to the EMM codec, see nas_cred_decode() */
 #define NAS_IEI_IMEISV			0x23	/* SECURITY MODE COMPLETE */
 
 #define NAS_PARLOS_PROFILE_A	1	/* ECIES profile A: X25519 */
@@ -91,6 +93,23 @@
 #define NAS_PARLOS_KEY_LEN_B	33	/* compressed point */
 #define NAS_PARLOS_CT_LEN	32
 #define NAS_PARLOS_TAG_LEN	8
+#define NAS_PARLOS_HASH_LEN	32	/* 0x7B: SHA-256 of the 0x7A value */
+
+/*
+ * Inside 0x7C, 0x7E and 0x7F (docs/protocol.md): a credential part
+ * (kind, count, items of 2-octet length + DER) and a signature part
+ * (algorithm, 2-octet length, signature). 0x7E holds both, 0x7C the
+ * credential, 0x7F the signature.
+ */
+#define NAS_CRED_X509		1	/* X.509 chain, DER, leaf first */
+#define NAS_CRED_PUBKEY		2	/* one SubjectPublicKeyInfo, DER */
+#define NAS_CRED_MAX_ITEMS	4
+#define NAS_SIG_ECDSA_P256	1	/* ecdsa-with-SHA256, DER signature */
+#define NAS_SIG_ED25519		2	/* PureEdDSA, 64 octets */
+#define NAS_SIG_ECDSA_MAX	72
+#define NAS_SIG_ED25519_LEN	64
+#define NAS_CRED_PART		1u
+#define NAS_SIG_PART		2u
 
 /* Capability octets: EEAn/EIAn/UEAn/UIAn is bit 8-n of its octet */
 #define NAS_ALG_BIT(n)		(0x80u >> (n))
@@ -198,6 +217,15 @@ struct nas_parlos_kasme {
 	const uint8_t *tag;	/* NAS_PARLOS_TAG_LEN octets */
 };
 
+/* A parsed 0x7C / 0x7E / 0x7F value; views into the value */
+struct nas_parlos_cred {
+	uint8_t kind;			/* NAS_CRED_*; 0: no credential part */
+	uint8_t n;
+	struct nas_bytes item[NAS_CRED_MAX_ITEMS];
+	uint8_t sig_alg;		/* NAS_SIG_*; 0: no signature part */
+	struct nas_bytes sig;
+};
+
 /* --- ESM ----------------------------------------------------------- */
 
 struct nas_pdn_conn_req {
@@ -275,7 +303,8 @@ struct nas_smc {
 	bool imeisv_req;		/* 0xC-: IMEISV requested */
 	bool has_kasme;
 	struct nas_parlos_kasme kasme;	/* 0x7D */
-	struct nas_bytes gw_cert;	/* 0x7E */
+	struct nas_bytes gw_cert;	/* 0x7E, see nas_cred_decode() */
+	struct nas_bytes pubkey_hash;	/* 0x7B, NAS_PARLOS_HASH_LEN */
 };
 
 struct nas_smc_cpl {
@@ -350,6 +379,16 @@ bool nas_ue_sec_cap_matches(const struct nas_ue_sec_cap *sc,
 			    const struct nas_ue_net_cap *nc);
 int nas_apn_from_str(struct nas_apn *apn, const char *dotted);
 int nas_apn_to_str(const struct nas_apn *apn, char *out, size_t cap);
+
+/*
+ * The value of 0x7C (parts NAS_CRED_PART), 0x7E (both) or 0x7F
+ * (NAS_SIG_PART). Decode: -EBADMSG with a static why; the views point
+ * into v. Encode: -EINVAL for a bad input, -ENOSPC.
+ */
+int nas_cred_decode(const uint8_t *v, size_t len, unsigned int parts,
+		    struct nas_parlos_cred *c, const char **why);
+int nas_cred_encode(const struct nas_parlos_cred *c, unsigned int parts,
+		    uint8_t *out, size_t cap, size_t *len);
 
 #ifdef NAS_CODEC_INTERNAL
 /*

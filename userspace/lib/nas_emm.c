@@ -46,7 +46,7 @@ static const struct nas_opt_ie arj_opts[ARJ_N] = {
 };
 
 enum { SMC_IMEISV_REQ, SMC_NONCE_UE, SMC_NONCE_MME, SMC_KASME,
-       SMC_GW_CERT, SMC_N };
+       SMC_GW_CERT, SMC_KEY_HASH, SMC_N };
 static const struct nas_opt_ie smc_opts[SMC_N] = {
 	[SMC_IMEISV_REQ] = { 0xc0, NAS_TV1, 1, 1, "IMEISV request" },
 	[SMC_NONCE_UE] = { 0x55, NAS_TV, 4, 4, "replayed nonceUE" },
@@ -55,6 +55,9 @@ static const struct nas_opt_ie smc_opts[SMC_N] = {
 			"PARLOS encrypted KASMEtemp" },
 	[SMC_GW_CERT] = { NAS_IEI_PARLOS_GW_CERT, NAS_TLVE, 0, 0xffff,
 			  "PARLOS gateway certificate" },
+	[SMC_KEY_HASH] = { NAS_IEI_PARLOS_PUBKEY_HASH, NAS_TLVE,
+			   NAS_PARLOS_HASH_LEN, NAS_PARLOS_HASH_LEN,
+			   "PARLOS ME public key hash" },
 };
 
 enum { SCP_IMEISV, SCP_SIG, SCP_N };
@@ -188,6 +191,7 @@ static int dec_smc(struct nas_rd *r, struct nas_smc *m)
 	if (m->has_kasme && nas_dec_kasme(r, o[SMC_KASME], &m->kasme))
 		return -EBADMSG;
 	m->gw_cert = o[SMC_GW_CERT];
+	m->pubkey_hash = o[SMC_KEY_HASH];
 	return 0;
 }
 
@@ -352,6 +356,14 @@ static int enc_smc(struct nas_wr *w, const struct nas_smc *m,
 	nas_wr_lv(w, c->oct, c->len);
 	if (m->imeisv_req)
 		nas_wr_u8(w, smc_opts[SMC_IMEISV_REQ].iei | 1);
+	if (m->pubkey_hash.p) {
+		if (m->pubkey_hash.len != NAS_PARLOS_HASH_LEN)
+			return nas_enc_fail(err, NULL,
+					    smc_opts[SMC_KEY_HASH].name,
+					    "bad length");
+		nas_wr_tlve(w, NAS_IEI_PARLOS_PUBKEY_HASH, m->pubkey_hash.p,
+			    m->pubkey_hash.len);
+	}
 	if (m->has_kasme && nas_enc_kasme(w, &m->kasme, err))
 		return -EINVAL;
 	return enc_opaque(w, NAS_IEI_PARLOS_GW_CERT, m->gw_cert,

@@ -66,6 +66,11 @@ static const struct rhashtable_params label_ht_params = {
 	.automatic_shrinking = true,
 };
 
+#if IS_ENABLED(CONFIG_PARLOS_KUNIT_TEST)
+/* Lets KUnit see a context's memory as it goes back to the slab. */
+void (*parlos_ctx_free_hook)(const void *obj, size_t size);
+#endif
+
 static void ctx_free_rcu(struct rcu_head *rcu)
 {
 	struct parlos_ctx *ctx = container_of(rcu, struct parlos_ctx, rcu);
@@ -73,6 +78,10 @@ static void ctx_free_rcu(struct rcu_head *rcu)
 	mutex_destroy(&ctx->lock);
 	/* Keys, COUNTs and the ME's private key go with the rest. */
 	memzero_explicit(ctx, sizeof(*ctx));
+#if IS_ENABLED(CONFIG_PARLOS_KUNIT_TEST)
+	if (parlos_ctx_free_hook)
+		parlos_ctx_free_hook(ctx, sizeof(*ctx));
+#endif
 	kmem_cache_free(ctx_cache, ctx);
 	atomic_dec(&nr_contexts);
 }

@@ -126,5 +126,8 @@ int parlos_ctx_cache_init(void);
 void parlos_ctx_cache_exit(void);
 
 extern unsigned int parlos_max_contexts;
+#if IS_ENABLED(CONFIG_PARLOS_KUNIT_TEST)
+extern void (*parlos_ctx_free_hook)(const void *obj, size_t size);
+#endif
 
 #endif /* PARLOS_CONTEXT_H */

@@ -26,18 +26,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "nlraw.h"
 #include "uapi/parlos.h"
 
-#define BUF 16384
-
-struct msg {
-	unsigned char buf[BUF] __attribute__((aligned(4)));
-	size_t len;
-};
-
-static int sock_fd;
-static uint16_t family;
-static uint32_t seq;
+static struct nlraw nl;
 static int failed;
 
 static void result(bool ok, const char *name, const char *fmt, ...)
@@ -56,140 +48,29 @@ static void result(bool ok, const char *name, const char *fmt, ...)
 	putchar('\n');
 }
 
+#define msg nlraw_msg
+
 static void msg_init(struct msg *m, uint16_t type, uint8_t cmd, uint16_t flags)
 {
-	struct nlmsghdr *nlh = (struct nlmsghdr *)m->buf;
-	struct genlmsghdr *g = (struct genlmsghdr *)(nlh + 1);
-
-	memset(m->buf, 0, sizeof(m->buf));
-	nlh->nlmsg_type = type;
-	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
-	nlh->nlmsg_seq = ++seq;
-	g->cmd = cmd;
-	g->version = PARLOS_GENL_VERSION;
-	m->len = NLMSG_HDRLEN + GENL_HDRLEN;
+	nlraw_msg_init(&nl, m, type, cmd, flags);
+	((struct genlmsghdr *)(m->buf + NLMSG_HDRLEN))->version =
+		PARLOS_GENL_VERSION;
 }
 
-/* Appends an attribute; hdr_len may lie about the payload on purpose. */
-static void put_raw(struct msg *m, uint16_t type, uint16_t hdr_len,
-		    const void *data, size_t len)
-{
-	struct nlattr *a = (struct nlattr *)(m->buf + m->len);
-
-	if (m->len + NLA_HDRLEN + NLA_ALIGN(len) > BUF)
-		return;
-	a->nla_type = type;
-	a->nla_len = hdr_len;
-	if (len)
-		memcpy(a + 1, data, len);
-	m->len += NLA_HDRLEN + NLA_ALIGN(len);
-}
-
-static void put(struct msg *m, uint16_t type, const void *data, size_t len)
-{
-	put_raw(m, type, NLA_HDRLEN + len, data, len);
-}
-
-static void put_u32(struct msg *m, uint16_t type, uint32_t v)
-{
-	put(m, type, &v, 4);
-}
-
-static void put_u8(struct msg *m, uint16_t type, uint8_t v)
-{
-	put(m, type, &v, 1);
-}
+#define put(m, t, d, l)	nlraw_put(m, t, d, l)
+#define put_raw(m, t, h, d, l) nlraw_put_raw(m, t, h, d, l)
+#define put_u8(m, t, v)	nlraw_put_u8(m, t, v)
+#define put_u32(m, t, v) nlraw_put_u32(m, t, v)
 
 /* Sends and waits for the matching ack/error: 0, -errno, or 1 if odd. */
 static int transact(struct msg *m, char *extack, size_t extack_len)
 {
-	struct nlmsghdr *nlh = (struct nlmsghdr *)m->buf;
-	static unsigned char rbuf[65536] __attribute__((aligned(4)));
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	int err = nlraw_send(&nl, m);
 
-	nlh->nlmsg_len = m->len;
-	if (extack)
-		extack[0] = 0;
-	if (sendto(sock_fd, m->buf, m->len, 0, (struct sockaddr *)&sa,
-		   sizeof(sa)) < 0)
-		return -errno;
-	for (;;) {
-		ssize_t n = recv(sock_fd, rbuf, sizeof(rbuf), 0);
-		struct nlmsghdr *r;
-
-		if (n < 0)
-			return -errno;
-		for (r = (struct nlmsghdr *)rbuf; NLMSG_OK(r, (size_t)n);
-		     r = NLMSG_NEXT(r, n)) {
-			struct nlmsgerr *e;
-			struct nlattr *a;
-			size_t off;
-
-			if (r->nlmsg_seq != nlh->nlmsg_seq)
-				continue;
-			if (r->nlmsg_type == NLMSG_DONE)
-				return 0;
-			if (r->nlmsg_type != NLMSG_ERROR)
-				continue;
-			if (r->nlmsg_len < NLMSG_LENGTH(sizeof(*e)))
-				return 1;
-			e = NLMSG_DATA(r);
-			if (!e->error)
-				return 0;
-			if (!(r->nlmsg_flags & NLM_F_ACK_TLVS) || !extack)
-				return e->error;
-			/* the request is echoed unless NLM_F_CAPPED */
-			off = NLMSG_HDRLEN + sizeof(*e);
-			if (!(r->nlmsg_flags & NLM_F_CAPPED))
-				off += e->msg.nlmsg_len - NLMSG_HDRLEN;
-			while (off + NLA_HDRLEN <= r->nlmsg_len) {
-				a = (struct nlattr *)((unsigned char *)r + off);
-				if (a->nla_len < NLA_HDRLEN)
-					break;
-				if ((a->nla_type & NLA_TYPE_MASK) == NLMSGERR_ATTR_MSG)
-					snprintf(extack, extack_len, "%.*s",
-						 (int)(a->nla_len - NLA_HDRLEN),
-						 (char *)(a + 1));
-				off += NLA_ALIGN(a->nla_len);
-			}
-			return e->error;
-		}
-	}
-}
-
-static int resolve_family(void)
-{
-	struct msg m;
-	struct nlmsghdr *nlh;
-	static unsigned char rbuf[8192] __attribute__((aligned(4)));
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
-	ssize_t n;
-
-	msg_init(&m, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 0);
-	((struct genlmsghdr *)(m.buf + NLMSG_HDRLEN))->version = 1;
-	put(&m, CTRL_ATTR_FAMILY_NAME, PARLOS_GENL_NAME,
-	    sizeof(PARLOS_GENL_NAME));
-	nlh = (struct nlmsghdr *)m.buf;
-	nlh->nlmsg_len = m.len;
-	if (sendto(sock_fd, m.buf, m.len, 0, (struct sockaddr *)&sa,
-		   sizeof(sa)) < 0)
-		return -1;
-	n = recv(sock_fd, rbuf, sizeof(rbuf), 0);
-	for (nlh = (struct nlmsghdr *)rbuf; NLMSG_OK(nlh, (size_t)n);
-	     nlh = NLMSG_NEXT(nlh, n)) {
-		struct nlattr *a;
-		size_t off = NLMSG_HDRLEN + GENL_HDRLEN;
-
-		if (nlh->nlmsg_type != GENL_ID_CTRL)
-			continue;
-		while (off + NLA_HDRLEN <= nlh->nlmsg_len) {
-			a = (struct nlattr *)((unsigned char *)nlh + off);
-			if (a->nla_type == CTRL_ATTR_FAMILY_ID)
-				memcpy(&family, a + 1, 2);
-			off += NLA_ALIGN(a->nla_len);
-		}
-	}
-	return family ? 0 : -1;
+	if (err)
+		return err;
+	return nlraw_wait(&nl, ((struct nlmsghdr *)m->buf)->nlmsg_seq,
+			  extack, extack_len);
 }
 
 struct probe {
@@ -200,22 +81,22 @@ struct probe {
 
 static void p_unknown_cmd(struct msg *m)
 {
-	msg_init(m, family, 200, 0);
+	msg_init(m, nl.family, 200, 0);
 }
 
 static void p_event_cmd(struct msg *m)
 {
-	msg_init(m, family, PARLOS_CMD_EV_CTX_NEW, 0);
+	msg_init(m, nl.family, PARLOS_CMD_EV_CTX_NEW, 0);
 }
 
 static void p_missing_role(struct msg *m)
 {
-	msg_init(m, family, PARLOS_CMD_CTX_NEW, 0);
+	msg_init(m, nl.family, PARLOS_CMD_CTX_NEW, 0);
 }
 
 static void p_bad_role(struct msg *m)
 {
-	msg_init(m, family, PARLOS_CMD_CTX_NEW, 0);
+	msg_init(m, nl.family, PARLOS_CMD_CTX_NEW, 0);
 	put_u8(m, PARLOS_A_ROLE, 7);
 }
 
@@ -223,26 +104,26 @@ static void p_short_u32(struct msg *m)
 {
 	static const unsigned char three[3] = { 1, 2, 3 };
 
-	msg_init(m, family, PARLOS_CMD_CTX_GET, 0);
+	msg_init(m, nl.family, PARLOS_CMD_CTX_GET, 0);
 	put(m, PARLOS_A_CTX_ID, three, 3);
 }
 
 static void p_long_u8(struct msg *m)
 {
-	msg_init(m, family, PARLOS_CMD_CTX_NEW, 0);
+	msg_init(m, nl.family, PARLOS_CMD_CTX_NEW, 0);
 	put_u32(m, PARLOS_A_ROLE, 1);
 }
 
 static void p_unknown_attr(struct msg *m)
 {
-	msg_init(m, family, PARLOS_CMD_CTX_NEW, 0);
+	msg_init(m, nl.family, PARLOS_CMD_CTX_NEW, 0);
 	put_u8(m, PARLOS_A_ROLE, 1);
 	put_u32(m, PARLOS_A_MAX + 5, 0);
 }
 
 static void p_attr_not_taken(struct msg *m)
 {
-	msg_init(m, family, PARLOS_CMD_CTX_DEL, 0);
+	msg_init(m, nl.family, PARLOS_CMD_CTX_DEL, 0);
 	put_u32(m, PARLOS_A_CTX_ID, 1);
 	put_u8(m, PARLOS_A_ROLE, 1);
 }
@@ -251,7 +132,7 @@ static void p_attr_overruns(struct msg *m)
 {
 	uint32_t v = 1;
 
-	msg_init(m, family, PARLOS_CMD_CTX_GET, 0);
+	msg_init(m, nl.family, PARLOS_CMD_CTX_GET, 0);
 	put_raw(m, PARLOS_A_CTX_ID, 200, &v, 4);
 }
 
@@ -259,7 +140,7 @@ static void p_label_too_long(struct msg *m)
 {
 	static const char label[PARLOS_LABEL_MAX + 1];
 
-	msg_init(m, family, PARLOS_CMD_CTX_NEW, 0);
+	msg_init(m, nl.family, PARLOS_CMD_CTX_NEW, 0);
 	put_u8(m, PARLOS_A_ROLE, 1);
 	put(m, PARLOS_A_LABEL, label, sizeof(label));
 }
@@ -268,7 +149,7 @@ static void p_huge_pdu(struct msg *m)
 {
 	static const unsigned char pdu[PARLOS_PDU_MAX + 1];
 
-	msg_init(m, family, PARLOS_CMD_NAS_PROTECT, 0);
+	msg_init(m, nl.family, PARLOS_CMD_NAS_PROTECT, 0);
 	put_u32(m, PARLOS_A_CTX_ID, 1);
 	put_u8(m, PARLOS_A_SEC_HDR, 1);
 	put(m, PARLOS_A_PDU, pdu, sizeof(pdu));
@@ -276,27 +157,27 @@ static void p_huge_pdu(struct msg *m)
 
 static void p_empty_pdu(struct msg *m)
 {
-	msg_init(m, family, PARLOS_CMD_NAS_UNPROTECT, 0);
+	msg_init(m, nl.family, PARLOS_CMD_NAS_UNPROTECT, 0);
 	put_u32(m, PARLOS_A_CTX_ID, 1);
 	put(m, PARLOS_A_PDU, NULL, 0);
 }
 
 static void p_no_such_ctx(struct msg *m)
 {
-	msg_init(m, family, PARLOS_CMD_CTX_DEL, 0);
+	msg_init(m, nl.family, PARLOS_CMD_CTX_DEL, 0);
 	put_u32(m, PARLOS_A_CTX_ID, 0xfffffff0);
 }
 
 static void p_eia0(struct msg *m)
 {
-	msg_init(m, family, PARLOS_CMD_CTX_NEW, 0);
+	msg_init(m, nl.family, PARLOS_CMD_CTX_NEW, 0);
 	put_u8(m, PARLOS_A_ROLE, 2);
 	put_u8(m, PARLOS_A_NAS_EIA, 0);
 }
 
 static void p_alg_range(struct msg *m)
 {
-	msg_init(m, family, PARLOS_CMD_CTX_NEW, 0);
+	msg_init(m, nl.family, PARLOS_CMD_CTX_NEW, 0);
 	put_u8(m, PARLOS_A_ROLE, 2);
 	put_u8(m, PARLOS_A_AS_EEA, 4);
 }
@@ -305,14 +186,14 @@ static void p_bad_blob_len(struct msg *m)
 {
 	static const unsigned char blob[50];
 
-	msg_init(m, family, PARLOS_CMD_UNWRAP, 0);
+	msg_init(m, nl.family, PARLOS_CMD_UNWRAP, 0);
 	put_u32(m, PARLOS_A_CTX_ID, 1);
 	put(m, PARLOS_A_BLOB, blob, sizeof(blob));
 }
 
 static void p_bad_profile(struct msg *m)
 {
-	msg_init(m, family, PARLOS_CMD_KEYGEN, 0);
+	msg_init(m, nl.family, PARLOS_CMD_KEYGEN, 0);
 	put_u32(m, PARLOS_A_CTX_ID, 1);
 	put_u8(m, PARLOS_A_PROFILE, 3);
 }
@@ -321,7 +202,7 @@ static void p_srb3(struct msg *m)
 {
 	static const unsigned char pdu[8];
 
-	msg_init(m, family, PARLOS_CMD_SRB_PROTECT, 0);
+	msg_init(m, nl.family, PARLOS_CMD_SRB_PROTECT, 0);
 	put_u32(m, PARLOS_A_CTX_ID, 1);
 	put_u8(m, PARLOS_A_RB_ID, 3);
 	put(m, PARLOS_A_PDU, pdu, sizeof(pdu));
@@ -329,7 +210,7 @@ static void p_srb3(struct msg *m)
 
 static void p_count_range(struct msg *m)
 {
-	msg_init(m, family, PARLOS_CMD_CTX_SET, 0);
+	msg_init(m, nl.family, PARLOS_CMD_CTX_SET, 0);
 	put_u32(m, PARLOS_A_CTX_ID, 1);
 	put_u32(m, PARLOS_A_NAS_UL_COUNT, 0x2000000);
 }
@@ -338,14 +219,14 @@ static void p_nested_garbage(struct msg *m)
 {
 	static const unsigned char junk[12] = { 0xff, 0xff, 0xff, 0xff, 1 };
 
-	msg_init(m, family, PARLOS_CMD_CTX_SET, 0);
+	msg_init(m, nl.family, PARLOS_CMD_CTX_SET, 0);
 	put_u32(m, PARLOS_A_CTX_ID, 1);
 	put(m, PARLOS_A_FPR | NLA_F_NESTED, junk, sizeof(junk));
 }
 
 static void p_truncated_genl(struct msg *m)
 {
-	msg_init(m, family, PARLOS_CMD_CTX_NEW, 0);
+	msg_init(m, nl.family, PARLOS_CMD_CTX_NEW, 0);
 	m->len = NLMSG_HDRLEN + 2;
 }
 
@@ -415,7 +296,7 @@ static void build_structured(struct msg *m)
 	unsigned char data[256];
 	int n = rnd() % 6, i;
 
-	msg_init(m, family, rnd() % (PARLOS_CMD_MAX + 2), 0);
+	msg_init(m, nl.family, rnd() % (PARLOS_CMD_MAX + 2), 0);
 	for (i = 0; i < n; i++) {
 		size_t len = (size_t[]){ 0, 1, 2, 4, 8, 32, 33, 72, 73, 200 }
 			[rnd() % 10];
@@ -434,8 +315,8 @@ static void build_random(struct msg *m)
 {
 	size_t i, len = rnd() % 512;
 
-	msg_init(m, family, rnd() % 256, rnd() & NLM_F_DUMP);
-	for (i = 0; i < len && m->len < BUF; i++)
+	msg_init(m, nl.family, rnd() % 256, rnd() & NLM_F_DUMP);
+	for (i = 0; i < len && m->len < NLRAW_BUF; i++)
 		m->buf[m->len++] = rnd();
 	/* The netlink header stays sane, so the kernel parses the rest. */
 }
@@ -467,16 +348,7 @@ static int fuzz(unsigned long n, uint64_t seed)
 
 int main(int argc, char **argv)
 {
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
-	int one = 1;
-
-	sock_fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
-	if (sock_fd < 0 || bind(sock_fd, (struct sockaddr *)&sa, sizeof(sa))) {
-		perror("nlprobe: socket");
-		return 2;
-	}
-	setsockopt(sock_fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
-	if (resolve_family()) {
+	if (nlraw_open(&nl, PARLOS_GENL_NAME)) {
 		fprintf(stderr, "nlprobe: family \"parlos\" not found\n");
 		return 2;
 	}

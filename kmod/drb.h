@@ -69,6 +69,7 @@ struct parlos_drb_bind {
 	struct parlos_dev __rcu *pd;	/* NULL once unbound */
 	struct crypto_skcipher *eea;	/* NULL for EEA0 */
 	struct crypto_shash *eia;	/* NULL without integrity */
+	bool eea_unpinned, eia_unpinned;	/* see parlos_tfm_unpin() */
 	unsigned int crypt_size;	/* per-packet request memory */
 	struct parlos_pdcp_up_cfg tx_cfg, rx_cfg;
 	struct dst_cache dst_cache;
@@ -86,8 +87,33 @@ struct parlos_drb_bind {
 	u64 tx_count;			/* next COUNT to send, tx.q.lock */
 	struct parlos_drb_queue rx;
 	struct parlos_pdcp_rx_window win;	/* rx.q.lock */
+	/* Deciphered packets go up in order through one NAPI context. */
+	struct napi_struct napi;
+	struct sk_buff_head napi_q;
+	bool napi_added;
 	struct rcu_work free_work;
 };
+
+#define PARLOS_DRB_SN_BITS_DEFAULT	12
+
+/* What a binding asks for. */
+struct parlos_drb_params {
+	int ifindex;
+	__be32 ue_addr, peer_addr;
+	__be16 peer_port;
+	bool has_ue_id;
+	u16 ue_id;
+	u8 sn_bits;			/* 12 or 18 */
+	bool integrity;
+	u8 eea, eia;		/* the context's, when the transforms were made */
+};
+
+/* Binds DRB1 of ctx to the parlos device p->ifindex of net. */
+int parlos_drb_bind(struct net *net, struct parlos_ctx *ctx,
+		    const struct parlos_drb_params *p,
+		    struct netlink_ext_ack *extack);
+int parlos_drb_unbind_ctx(struct parlos_ctx *ctx,
+			  struct netlink_ext_ack *extack);
 
 /* Data path, called by the device (under RCU, BH disabled). */
 netdev_tx_t parlos_drb_xmit(struct parlos_dev *pd, struct sk_buff *skb);
@@ -98,6 +124,8 @@ void parlos_drb_dev_gone(struct parlos_dev *pd);
 
 /* Context deletion: ends the binding and frees the DRB state. */
 void parlos_drb_unbind(struct parlos_ctx *ctx);
+/* A counter (PARLOS_STAT_DRB_*) of ctx's DRB; under ctx->lock. */
+u64 parlos_drb_stat(const struct parlos_ctx *ctx, int id);
 /* Under ctx->lock, for the context tree. */
 int parlos_drb_put_stats(struct sk_buff *skb, const struct parlos_ctx *ctx);
 int parlos_drb_put_binding(struct sk_buff *skb, const struct parlos_ctx *ctx);

@@ -163,6 +163,109 @@
  *    "UEID","KRRCenc","KUPenc","KRRCint"
  * (hex keys; UEID the context's UE id). EPERM unless keylog=1.
  *
+ * PARLOS_CMD_DRB_BIND
+ * -------------------
+ * Binds DRB1 of a context (RB identity PARLOS_DRB_RB_ID = 3, so BEARER 2)
+ * to a parlos network device (below). The first binding fixes the
+ * device's role: an ME device carries its one ME context, a gateway
+ * device the network contexts of many MEs; a namespace has at most one
+ * device of each role. Needs KUPenc, and KUPint for integrity: the
+ * binding keys its own transforms once, here, with the key the context
+ * holds now (derive AS keys again, then bind again, to change it), and
+ * fixes the context's algorithms. Request:
+ *    PARLOS_A_CTX_ID, PARLOS_A_IFINDEX (NLA_U32): required
+ *    PARLOS_A_UE_ADDR: NLA_BE32, the UE's IPv4 address; required. A
+ *                   gateway sends the packets to this address to this UE,
+ *                   and takes from it only packets from this address.
+ *    PARLOS_A_PEER_ADDR: NLA_BE32, PARLOS_A_PEER_PORT: NLA_U16 (host
+ *                   order): the tunnel's other end; required. PDUs from
+ *                   any other source are dropped.
+ *    PARLOS_A_UE_ID: NLA_U16, the UE id the framing carries: optional
+ *                   if the context has one, and then equal to it; else it
+ *                   becomes the context's (the keylog names it)
+ *    PARLOS_A_SN_LEN: NLA_U8, 12 (default) or 18
+ *    PARLOS_A_INTEGRITY: NLA_U8, 1 for a MAC-I with KUPint (TS 36.323
+ *                   5.7, as for SRBs), 0 (default) for none
+ * Reply: an ack; the context tree then holds PARLOS_A_DRB. Binding again
+ * with the same KUPenc resumes both COUNTs where the last binding left
+ * them, so no keystream is used twice and no replay is accepted; new
+ * AS keys start them at 0. Errors: ENODEV not a parlos device; ENOKEY
+ * no AS algorithms or keys; EBUSY bound already, an ME device with its
+ * context already, or a device of this role in the namespace already;
+ * EEXIST UE id or address in use on the device; EINVAL a device of the
+ * other role, a UE id missing or different, an address not unicast.
+ *
+ * PARLOS_CMD_DRB_UNBIND
+ * ---------------------
+ * Request: PARLOS_A_CTX_ID. Packets still in the cipher are dropped as
+ * they come out; the binding's transforms go with the last of them. The
+ * COUNTs stay with the context. ENOENT if not bound. Deleting the context
+ * or the device unbinds as well.
+ *
+ * In the context tree, while bound:
+ *    PARLOS_A_DRB: NLA_NESTED
+ *        PARLOS_A_IFINDEX, PARLOS_A_UE_ADDR, PARLOS_A_PEER_ADDR,
+ *        PARLOS_A_PEER_PORT, PARLOS_A_UE_ID, PARLOS_A_RB_ID,
+ *        PARLOS_A_SN_LEN, PARLOS_A_INTEGRITY: as bound
+ *        PARLOS_A_TX_COUNT: NLA_U64, the next COUNT to send
+ *        PARLOS_A_RX_COUNT: NLA_U64, the highest COUNT received + 1
+ * and PARLOS_A_STATS always has the PARLOS_STAT_DRB_* counters, kept
+ * per CPU and kept across bindings:
+ *    DRB_TX/RX_PACKETS, _BYTES: IP packets (SDUs) and their bytes
+ *    DRB_TX_DROP_NOKEY: unbound while in flight, or the COUNT exhausted
+ *    DRB_TX_DROP_ERROR: no memory, cipher failure, 1024 packets already
+ *        in flight, no route to the peer, device down
+ *    DRB_RX_DROP_MALFORMED: framing that is not this bearer's (plane, SN
+ *        length, direction, UE id, channel id 3), a control PDU, a PDU
+ *        too short, or a deciphered SDU that is no IPv4 packet
+ *    DRB_RX_DROP_SOURCE: from another address or port than the peer; on
+ *        a gateway, also an inner source other than the UE's address
+ *    DRB_RX_DROP_DUPLICATE: a COUNT already accepted
+ *    DRB_RX_DROP_WINDOW: a COUNT below the replay window (the 1024
+ *        COUNTs under the highest accepted), or none within half the SN
+ *        space of the next expected one
+ *    DRB_RX_DROP_MAC: wrong MAC-I (also an integrity event, at most
+ *        ten a second per binding)
+ *    DRB_RX_DROP_ERROR: no memory, cipher failure, 1024 in flight,
+ *        unbound while in flight, device down
+ * What no context can be charged with counts on the device (ip -s link):
+ * rx_errors and rx_frame_errors (no PDCP-LTE framing), rx_dropped (no
+ * binding for the UE id), tx_dropped (not IPv4, or no binding).
+ *
+ * The parlos network device (rtnetlink link kind PARLOS_LINK_KIND)
+ * ----------------------------------------------------------------
+ *    ip link add parlos0 type parlos
+ * An IPv4 point-to-point device (no ARP, MTU 1443) with a kernel UDP
+ * tunnel socket, open while the device is up, on port IFLA_PARLOS_PORT
+ * (default PARLOS_DRB_PORT, 36411; set it in IFLA_INFO_DATA at creation,
+ * or later while the device is down). IFLA_PARLOS_ROLE reports the role
+ * the first binding gave it. A device cannot change namespace; deleting
+ * the namespace, or unloading the module, deletes it.
+ *
+ * Transmit: the binding of the destination (gateway) or the device's one
+ * binding (ME); the next COUNT; a PDCP data PDU (TS 36.323: D/C = 1, SN
+ * of 12 or 18 bits), MAC-I if bound so, ciphered from after the header
+ * with the context's AS EEA and KUPenc (COUNT, BEARER 2, DIRECTION 0 for
+ * the ME, 1 for the network); sent to the peer in Wireshark's PDCP-LTE
+ * UDP framing: "pdcp-lte", no_header_pdu 0, plane 2, rohc 0, then tags
+ * SN length, direction, UE id, channel id 3, payload. Receive: the same
+ * checked; the COUNT of an SN is the one nearest the next expected
+ * (within half the SN space), so reordering and losses short of that
+ * keep the HFN. The replay window is 1024 COUNTs. Packets leave each
+ * direction of a binding in order whatever the cipher does (an
+ * asynchronous engine may finish them out of order).
+ *
+ * The keylog (PARLOS_CMD_KEYLOG_GET) lets Wireshark 4.0 decipher a
+ * capture of the tunnel that holds every PDU from the first:
+ *    tshark -r CAP -2 --enable-heuristic pdcp_lte_udp
+ *      -o pdcp-lte.check_sequence_numbers:Only-PDCP-frames
+ *      -o pdcp-lte.decipher_userplane:TRUE
+ *      -o 'pdcp-lte.default_ciphering_algorithm:EEA2 (AES)'
+ *      -o 'uat:pdcp_lte_ue_keys:"UEID","KRRCenc","KUPenc","KRRCint"'
+ * (the default algorithm only where the capture holds no RRC Security
+ * Mode Command and Complete for the UE id; Debian's build deciphers
+ * EEA2 only, having no SNOW 3G or ZUC).
+ *
  * Events (multicast group PARLOS_GENL_MCGRP_EVENTS)
  * -------------------------------------------------
  *    PARLOS_CMD_EV_CTX_NEW, PARLOS_CMD_EV_CTX_DEL: PARLOS_A_CTX_ID,

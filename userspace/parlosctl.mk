@@ -2,7 +2,8 @@
 # parlosctl, the control tool (userspace/ctl/), and its netlink helper
 # (userspace/lib/pnl.c, shared with parlosd) and hex codec.
 CTL_SRCS := $(addprefix userspace/ctl/,main.c args.c request.c ctx.c \
-	crypto_ops.c nas_srb.c monitor.c stats.c export.c print.c reply.c)
+	crypto_ops.c nas_srb.c monitor.c stats.c export.c print.c reply.c \
+	drb.c)
 CTL_LIB_SRCS := userspace/lib/pnl.c userspace/lib/hex.c
 CTL_OBJS := $(patsubst userspace/ctl/%.c,$(B)/ctl/%.o,$(CTL_SRCS)) \
 	$(patsubst userspace/lib/%.c,$(B)/ctl/lib/%.o,$(CTL_LIB_SRCS))

@@ -3,6 +3,7 @@
  * parlosctl command lines: the grammar table and the parsers of numbers,
  * keywords, hex and labels. No global mutable state, no I/O.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -88,6 +89,16 @@ static const struct ctl_cmd_spec ctl_cmds[CTL_CMD_COUNT] = {
 		"keylog [ID]",
 		"print Wireshark pdcp_lte_ue_keys lines (module option "
 		"keylog=1)" },
+	[CTL_DRB_BIND] = { "drb", "bind", CTL_ID_REQUIRED,
+		K(DEV) | K(UE_ADDR) | K(PEER) | K(UE_ID) | K(SN_LEN) |
+		K(INTEGRITY), K(DEV) | K(UE_ADDR) | K(PEER),
+		"drb bind ID dev IFNAME ue-addr A.B.C.D peer A.B.C.D:PORT "
+		"[ue-id N] [sn-len 12|18] [integrity on|off]",
+		"bind the context's DRB1 to a parlos device" },
+	[CTL_DRB_UNBIND] = { "drb", "unbind", CTL_ID_REQUIRED, 0, 0,
+		"drb unbind ID", "unbind the context's DRB1" },
+	[CTL_DRB_SHOW] = { "drb", "show", CTL_ID_REQUIRED, 0, 0,
+		"drb show ID", "show the context's DRB1 binding" },
 };
 
 static const char *const ctl_key_names[CTL_K_NKEYS] = {
@@ -109,6 +120,11 @@ static const char *const ctl_key_names[CTL_K_NKEYS] = {
 	[CTL_K_PDU] = "pdu",
 	[CTL_K_RB] = "rb",
 	[CTL_K_CIPHER] = "cipher",
+	[CTL_K_DEV] = "dev",
+	[CTL_K_UE_ADDR] = "ue-addr",
+	[CTL_K_PEER] = "peer",
+	[CTL_K_SN_LEN] = "sn-len",
+	[CTL_K_INTEGRITY] = "integrity",
 };
 
 static const char *const ctl_roles[] = { "me", "network", NULL };
@@ -154,6 +170,8 @@ const char *ctl_cmd_name(enum ctl_cmd cmd)
 		[CTL_SRB_UNPROTECT] = "srb unprotect",
 		[CTL_MONITOR] = "monitor", [CTL_STATS] = "stats",
 		[CTL_KENB_EXPORT] = "kenb export", [CTL_KEYLOG] = "keylog",
+		[CTL_DRB_BIND] = "drb bind", [CTL_DRB_UNBIND] = "drb unbind",
+		[CTL_DRB_SHOW] = "drb show",
 		[CTL_HELP] = "help",
 	};
 
@@ -304,6 +322,59 @@ static int ctl_label(const struct ctl_perr *pe, const char *s,
 	return 0;
 }
 
+/* "A.B.C.D" into a (network order). */
+static int ctl_ipv4(const struct ctl_perr *pe, const char *name,
+		    const char *s, uint32_t *a)
+{
+	struct in_addr in;
+
+	if (inet_pton(AF_INET, s, &in) != 1)
+		return ctl_fail(pe, "%s: \"%.*s\" is not an IPv4 address",
+				name, CTL_QUOTE_MAX, s);
+	*a = in.s_addr;
+	return 0;
+}
+
+/* The arguments of drb bind. */
+static int ctl_drb_key(const struct ctl_perr *pe, struct ctl_req *req,
+		       enum ctl_key k, const char *s)
+{
+	const char *name = ctl_key_names[k], *colon;
+	char addr[INET_ADDRSTRLEN];
+	uint64_t v;
+	int err;
+
+	switch (k) {
+	case CTL_K_DEV:
+		if (!*s || strlen(s) >= sizeof(req->dev))
+			return ctl_fail(pe, "dev: not an interface name");
+		strcpy(req->dev, s);
+		return 0;
+	case CTL_K_UE_ADDR:
+		return ctl_ipv4(pe, name, s, &req->ue_addr);
+	case CTL_K_PEER:
+		colon = strrchr(s, ':');
+		if (!colon || (size_t)(colon - s) >= sizeof(addr))
+			return ctl_fail(pe, "peer: \"%.*s\" is not "
+					"A.B.C.D:PORT", CTL_QUOTE_MAX, s);
+		memcpy(addr, s, (size_t)(colon - s));
+		addr[colon - s] = '\0';
+		err = ctl_ipv4(pe, name, addr, &req->peer_addr);
+		if (!err)
+			err = ctl_num(pe, name, colon + 1, 1, UINT16_MAX, &v);
+		if (!err)
+			req->peer_port = (uint16_t)v;
+		return err;
+	default:
+		err = ctl_num(pe, name, s, 12, 18, &v);
+		if (!err && v != 12 && v != 18)
+			return ctl_fail(pe, "sn-len: 12 or 18");
+		if (!err)
+			req->sn_len = (uint8_t)v;
+		return err;
+	}
+}
+
 /* Where the one-byte algorithm arguments go. */
 static uint8_t *ctl_alg_field(struct ctl_req *req, enum ctl_key k)
 {
@@ -349,10 +420,18 @@ static int ctl_set_key(const struct ctl_perr *pe, struct ctl_req *req,
 			req->profile = i ? PARLOS_PROFILE_B : PARLOS_PROFILE_A;
 		return i < 0 ? i : 0;
 	case CTL_K_CIPHER:
+	case CTL_K_INTEGRITY:
 		i = ctl_word(pe, name, s, ctl_onoff, "on, off");
-		if (i >= 0)
+		if (i >= 0 && k == CTL_K_CIPHER)
 			req->cipher = (uint8_t)i;
+		else if (i >= 0)
+			req->integrity = (uint8_t)i;
 		return i < 0 ? i : 0;
+	case CTL_K_DEV:
+	case CTL_K_UE_ADDR:
+	case CTL_K_PEER:
+	case CTL_K_SN_LEN:
+		return ctl_drb_key(pe, req, k, s);
 	case CTL_K_LABEL:
 		return ctl_label(pe, s, req);
 	case CTL_K_UE_ID:

@@ -33,11 +33,14 @@ enum ctl_cmd {
 	CTL_STATS,
 	CTL_KENB_EXPORT,
 	CTL_KEYLOG,
+	CTL_DRB_BIND,
+	CTL_DRB_UNBIND,
+	CTL_DRB_SHOW,
 	CTL_CMD_COUNT
 };
 
 #define CTL_CMD_FIRST	CTL_CTX_ADD
-#define CTL_CMD_LAST	CTL_KEYLOG
+#define CTL_CMD_LAST	CTL_DRB_SHOW
 
 /* The arguments a command line can give; bits of ctl_req.have. */
 enum ctl_key {
@@ -59,6 +62,11 @@ enum ctl_key {
 	CTL_K_PDU,
 	CTL_K_RB,
 	CTL_K_CIPHER,
+	CTL_K_DEV,
+	CTL_K_UE_ADDR,
+	CTL_K_PEER,
+	CTL_K_SN_LEN,
+	CTL_K_INTEGRITY,
 	CTL_K_NKEYS
 };
 
@@ -87,6 +95,11 @@ struct ctl_req {
 	uint32_t count;			/* derive-as */
 	size_t label_len;
 	char label[PARLOS_LABEL_MAX];	/* not NUL-terminated */
+	/* drb bind */
+	char dev[16];			/* interface name, NUL-terminated */
+	uint32_t ue_addr, peer_addr;	/* IPv4, network order */
+	uint16_t peer_port;
+	uint8_t sn_len, integrity;
 	size_t bin_len;			/* the pubkey, blob or pdu */
 	uint8_t bin[PARLOS_PDU_MAX];
 	/* help: the commands to describe, first to last */

@@ -56,5 +56,8 @@ int ctl_monitor(struct ctl *c);
 int ctl_stats(struct ctl *c);
 int ctl_kenb_export(struct ctl *c);
 int ctl_keylog(struct ctl *c);
+int ctl_drb_bind(struct ctl *c);
+int ctl_drb_unbind(struct ctl *c);
+int ctl_drb_show(struct ctl *c);
 
 #endif

@@ -38,6 +38,9 @@ static int (*const ctl_handlers[CTL_CMD_COUNT])(struct ctl *c) = {
 	[CTL_STATS] = ctl_stats,
 	[CTL_KENB_EXPORT] = ctl_kenb_export,
 	[CTL_KEYLOG] = ctl_keylog,
+	[CTL_DRB_BIND] = ctl_drb_bind,
+	[CTL_DRB_UNBIND] = ctl_drb_unbind,
+	[CTL_DRB_SHOW] = ctl_drb_show,
 };
 
 static void ctl_help(FILE *f, enum ctl_cmd first, enum ctl_cmd last)

@@ -133,26 +133,10 @@ int parlos_drb_put_binding(struct sk_buff *skb, const struct parlos_ctx *ctx);
 int parlos_drb_init(void);
 void parlos_drb_exit(void);
 
+/* Handlers and policies of netlink.c's DRB_BIND and DRB_UNBIND. */
 int parlos_drb_cmd_bind(struct sk_buff *skb, struct genl_info *info);
 int parlos_drb_cmd_unbind(struct sk_buff *skb, struct genl_info *info);
 extern const struct nla_policy parlos_drb_bind_policy[PARLOS_A_MAX + 1];
 extern const struct nla_policy parlos_drb_unbind_policy[PARLOS_A_MAX + 1];
-
-/* Entries of netlink.c's genl_ops array. */
-#define PARLOS_DRB_OPS							\
-	{								\
-		.cmd = PARLOS_CMD_DRB_BIND,				\
-		.doit = parlos_drb_cmd_bind,				\
-		.policy = parlos_drb_bind_policy,			\
-		.maxattr = PARLOS_A_MAX,				\
-		.flags = GENL_ADMIN_PERM,				\
-	},								\
-	{								\
-		.cmd = PARLOS_CMD_DRB_UNBIND,				\
-		.doit = parlos_drb_cmd_unbind,				\
-		.policy = parlos_drb_unbind_policy,			\
-		.maxattr = PARLOS_A_MAX,				\
-		.flags = GENL_ADMIN_PERM,				\
-	},
 
 #endif /* PARLOS_DRB_H */

@@ -1031,7 +1031,9 @@ static const struct genl_ops parlos_ops[] = {
 	OP(PARLOS_CMD_STATS_GET, cmd_stats_get, ctx_id_policy),
 	OP(PARLOS_CMD_KENB_EXPORT, cmd_kenb_export, ctx_id_policy),
 	OP(PARLOS_CMD_KEYLOG_GET, cmd_keylog_get, ctx_id_policy),
-	PARLOS_DRB_OPS
+	OP(PARLOS_CMD_DRB_BIND, parlos_drb_cmd_bind, parlos_drb_bind_policy),
+	OP(PARLOS_CMD_DRB_UNBIND, parlos_drb_cmd_unbind,
+	   parlos_drb_unbind_policy),
 };
 
 static struct genl_family parlos_family __ro_after_init = {

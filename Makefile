@@ -3,9 +3,11 @@
 # parlos: build the module and the userspace programs, run the tests.
 #   make            module + userspace
 #   make deps       install the Debian packages the project needs
-#   make check      unit tests, KUnit (UML) and VM tests; last line "N passed, N failed"
+#   make check      unit tests, KUnit (UML, KASAN, kmemleak), VM tests and a
+#                   short fuzz run; last line "N passed, N failed"
 #   make demo       boot a VM and run the demo
 #   make bench      userspace benchmarks
+#   make fuzz       the libFuzzer harnesses, FUZZ_SECONDS (300) each
 
 TOP := $(CURDIR)
 KVER_DEB := $(shell ls /lib/modules 2>/dev/null | grep -E -- '-amd64$$' | sort -V | tail -n 1)

@@ -7,7 +7,8 @@
 set -euo pipefail
 
 pkgs=(
-	build-essential make gcc clang llvm pkg-config bc flex bison cpio kmod
+	build-essential make gcc clang libclang-rt-14-dev llvm pkg-config bc flex
+	bison cpio kmod
 	libelf-dev libssl-dev openssl python3 xz-utils gzip git
 	linux-image-amd64 linux-headers-amd64 linux-source-6.1
 	qemu-system-x86 busybox-static iproute2 tcpdump iputils-ping

@@ -7,6 +7,7 @@ KBENCH_DIR = $(or $(PARLOS_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/parlos)
 bench-kernel:
 	@rm -f $(KBENCH_DIR)/test.log
 	@PARLOS_KUNIT_VARIANT=bench PARLOS_KUNIT_FILTER='parlos_bench*' \
+		PARLOS_KUNIT_SANITIZE=0 \
 		PARLOS_KUNIT_CONFIG_ADD="CONFIG_PARLOS_BENCH=y" \
 		tests/kunit/run > /dev/null || true
 	@grep -qs 'BENCH' $(KBENCH_DIR)/test.log || \

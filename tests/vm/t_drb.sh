@@ -154,8 +154,17 @@ capture_start() {
 }
 
 capture_stop() {
-	# tcpdump lags in a slow VM: wait until its files stop growing
-	local i=0 a b
+	# tcpdump lags in a slow VM, more so on a loaded host: wait until
+	# the wire capture holds every PDU the gateway counted (up to 90 s),
+	# then until the files stop growing.
+	local i=0 a b want
+	want=$(( $(stat gw $GW_CTX drb_rx_packets) + $(stat gw $GW_CTX drb_tx_packets) ))
+	while [ $i -lt 90 ] &&
+	      [ "$(tcpdump -Z root -r $W/wire-$1.pcap -nn 2> /dev/null | wc -l)" -lt "$want" ]; do
+		sleep 1
+		i=$((i + 1))
+	done
+	i=0
 	while [ $i -lt 30 ]; do
 		a=$(cat $W/wire-$1.pcap $W/gw-out-$1.pcap $W/me-out-$1.pcap | wc -c)
 		sleep 1

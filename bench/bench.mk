@@ -35,3 +35,8 @@ $(BENCH_DIR)/bench_algos: bench/bench_algos.c $(BENCH_OBJS) $(BENCH_HDRS)
 
 bench: $(BENCH_DIR)/bench_algos
 	$(BENCH_DIR)/bench_algos
+
+# make bench-compare: the cores inside the kernel (UML) beside userspace.
+.PHONY: bench-compare
+bench-compare: $(BENCH_DIR)/bench_algos
+	@bench/kernel-vs-user $(or $(ROUNDS),3)

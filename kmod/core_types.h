@@ -34,6 +34,11 @@ typedef unsigned int u32;
 typedef unsigned long long u64;
 #endif
 
+/* Userspace never zero-initializes automatic variables behind our back. */
+#ifndef __uninitialized
+#define __uninitialized
+#endif
+
 /* glibc's <sys/cdefs.h> has __always_inline; plain inline elsewhere */
 #ifndef __always_inline
 #define __always_inline inline

@@ -8,6 +8,7 @@
 #include <linux/module.h>
 
 #include "alg.h"
+#include "bench.h"
 #include "context.h"
 #include "cp_crypto.h"
 #include "device.h"
@@ -29,6 +30,7 @@ static int __init parlos_init(void)
 	err = parlos_selftest();
 	if (err)
 		goto err_algs;
+	parlos_bench_at_load();
 	err = parlos_keys_init();
 	if (err)
 		goto err_algs;

@@ -10,6 +10,7 @@ bench-kernel:
 		PARLOS_KUNIT_SANITIZE=0 \
 		PARLOS_KUNIT_CONFIG_ADD="CONFIG_PARLOS_BENCH=y" \
 		tests/kunit/run > /dev/null || true
-	@grep -qs 'BENCH' $(KBENCH_DIR)/test.log || \
+	@grep -qs 'BENCH\|bench core' $(KBENCH_DIR)/test.log || \
 		{ tail -n 30 $(KBENCH_DIR)/parlos-kunit.log; echo "bench-kernel: no figures"; false; }
-	@grep -h 'BENCH' $(KBENCH_DIR)/test.log | sed 's/^.*BENCH /BENCH /'
+	@grep -h 'BENCH\|bench core' $(KBENCH_DIR)/test.log | \
+		sed 's/^.*BENCH /BENCH /; s/^.*parlos: bench core /BENCH core /'

@@ -21,12 +21,11 @@
 #include <linux/vmalloc.h>
 
 #include "alg.h"
+#include "bench.h"
 #include "context.h"
 #include "kasme.h"
 #include "keys.h"
 #include "netns.h"
-#include "snow3g.h"
-#include "zuc.h"
 
 #if IS_ENABLED(CONFIG_PARLOS_BENCH)
 
@@ -45,92 +44,13 @@ static u64 median(u64 *v, int n)
 	return v[n / 2];
 }
 
-/* ns for iters calls of fn over len bytes, median of RUNS runs */
-static u64 time_core(void (*fn)(u8 *buf, unsigned int len), u8 *buf,
-		     unsigned int len, unsigned int iters)
-{
-	u64 t[RUNS];
-	int r;
-	unsigned int i;
-
-	for (r = 0; r < RUNS; r++) {
-		u64 t0 = ktime_get_ns();
-
-		for (i = 0; i < iters; i++)
-			fn(buf, len);
-		t[r] = ktime_get_ns() - t0;
-	}
-	return median(t, RUNS);
-}
-
-static const u8 bkey[16] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 };
-static volatile u32 sink;
-
-static void run_eea1(u8 *b, unsigned int len)
-{
-	struct parlos_eea1_state st;
-
-	parlos_eea1_init(&st, bkey, 0x1234, 3, 1);
-	parlos_eea1_xor(&st, b, b, len);
-}
-
-static void run_eia1(u8 *b, unsigned int len)
-{
-	struct parlos_eia1_state st;
-
-	parlos_eia1_init(&st, bkey, 0x1234, 3, 1);
-	parlos_eia1_update(&st, b, len);
-	sink = parlos_eia1_final(&st);
-}
-
-static void run_eea3(u8 *b, unsigned int len)
-{
-	struct parlos_eea3_state st;
-
-	parlos_eea3_init(&st, bkey, 0x1234, 3, 1);
-	parlos_eea3_xor(&st, b, b, len);
-}
-
-static void run_eia3(u8 *b, unsigned int len)
-{
-	struct parlos_eia3_state st;
-
-	parlos_eia3_init(&st, bkey, 0x1234, 3, 1);
-	parlos_eia3_update(&st, b, len);
-	sink = parlos_eia3_final(&st);
-}
-
 static const unsigned int sizes[] = { 64, 256, 1500, 8188 };
+static const u8 bkey[16] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 };
 
-/* MB/s of the cores as the module runs them, parseable: "BENCH core ...". */
+/* The module's own core benchmark (kmod/bench.c), as at load. */
 static void bench_cores(struct kunit *test)
 {
-	static const struct {
-		const char *name;
-		void (*fn)(u8 *b, unsigned int len);
-	} algs[] = {
-		{ "EEA1", run_eea1 }, { "EIA1", run_eia1 },
-		{ "EEA3", run_eea3 }, { "EIA3", run_eia3 },
-	};
-	u8 *buf = kunit_kzalloc(test, 8192, GFP_KERNEL);
-	unsigned int a, s;
-
-	KUNIT_ASSERT_NOT_NULL(test, buf);
-	for (a = 0; a < ARRAY_SIZE(algs); a++) {
-		char line[160];
-		int n = 0;
-
-		for (s = 0; s < ARRAY_SIZE(sizes); s++) {
-			unsigned int iters = 4000000 / (sizes[s] + 64);
-			u64 ns = time_core(algs[a].fn, buf, sizes[s], iters);
-
-			n += scnprintf(line + n, sizeof(line) - n, " %llu",
-				       div64_u64((u64)iters * sizes[s] * 1000,
-						 ns ?: 1));
-		}
-		pr_info("BENCH core %s MB/s at 64 256 1500 8188:%s\n",
-			algs[a].name, line);
-	}
+	parlos_bench_cores();
 }
 
 /* The same through the crypto API (tfm allocated once, keyed once). */

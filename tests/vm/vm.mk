@@ -25,3 +25,12 @@ bench-vm: all $(VM_BINS)
 	@PARLOS_VM_TIMEOUT=1800 PARLOS_TEST_TIMEOUT=1500 tests/vm/run \
 		$(patsubst tests/vm/%.sh,%,$(wildcard tests/vm/b_*.sh)) | grep -E '^(PASS|FAIL)'
 	@grep -a '^BENCH' build/vm/console.log
+
+# The cores as userspace, built with the kernel's code-generation flags.
+VM_BINS += $(B)/vm-bin/corebench
+$(B)/vm-bin/corebench: tests/vm/corebench.c kmod/snow3g.c kmod/zuc.c \
+		kmod/snow3g.h kmod/zuc.h kmod/core_types.h
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -Wall -Wextra -Werror -O2 -Ikmod -o $@ tests/vm/corebench.c \
+		$(filter-out -O2 -fno-pic,$(BENCH_KFLAGS)) -fno-pic -no-pie \
+		kmod/snow3g.c kmod/zuc.c

@@ -1133,31 +1133,6 @@ const struct nla_policy parlos_drb_unbind_policy[PARLOS_A_MAX + 1] = {
 	[PARLOS_A_CTX_ID] = { .type = NLA_U32 },
 };
 
-/* Refuses a missing attribute; msg is a literal, as extack keeps it. */
-static bool need(struct genl_info *info, int attr, const char *msg)
-{
-	if (info->attrs[attr])
-		return true;
-	NL_SET_ERR_ATTR_MISS(info->extack, NULL, attr);
-	if (info->extack)
-		info->extack->_msg = msg;
-	return false;
-}
-
-static struct parlos_ctx *info_ctx(struct genl_info *info)
-{
-	struct parlos_ctx *ctx;
-
-	if (!need(info, PARLOS_A_CTX_ID, "missing context id"))
-		return NULL;
-	ctx = parlos_ctx_get(parlos_net(genl_info_net(info)),
-			     nla_get_u32(info->attrs[PARLOS_A_CTX_ID]));
-	if (!ctx)
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[PARLOS_A_CTX_ID],
-				    "no such context");
-	return ctx;
-}
-
 static bool unicast_addr(__be32 a)
 {
 	return !ipv4_is_zeronet(a) && !ipv4_is_multicast(a) &&
@@ -1168,10 +1143,10 @@ static int drb_params_get(struct genl_info *info, struct parlos_drb_params *p)
 {
 	struct nlattr **a = info->attrs;
 
-	if (!need(info, PARLOS_A_IFINDEX, "missing device ifindex") ||
-	    !need(info, PARLOS_A_UE_ADDR, "missing UE address") ||
-	    !need(info, PARLOS_A_PEER_ADDR, "missing peer address") ||
-	    !need(info, PARLOS_A_PEER_PORT, "missing peer port"))
+	if (!parlos_nl_need(info, PARLOS_A_IFINDEX, "missing device ifindex") ||
+	    !parlos_nl_need(info, PARLOS_A_UE_ADDR, "missing UE address") ||
+	    !parlos_nl_need(info, PARLOS_A_PEER_ADDR, "missing peer address") ||
+	    !parlos_nl_need(info, PARLOS_A_PEER_PORT, "missing peer port"))
 		return -EINVAL;
 	p->ifindex = nla_get_u32(a[PARLOS_A_IFINDEX]);
 	p->ue_addr = nla_get_in_addr(a[PARLOS_A_UE_ADDR]);
@@ -1270,7 +1245,7 @@ int parlos_drb_cmd_bind(struct sk_buff *skb, struct genl_info *info)
 	err = drb_params_get(info, &p);
 	if (err)
 		return err;
-	ctx = info_ctx(info);
+	ctx = parlos_nl_ctx(info);
 	if (!ctx)
 		return -ENOENT;
 	err = parlos_drb_bind(genl_info_net(info), ctx, &p, info->extack);
@@ -1309,7 +1284,7 @@ int parlos_drb_cmd_unbind(struct sk_buff *skb, struct genl_info *info)
 	struct parlos_ctx *ctx;
 	int err;
 
-	ctx = info_ctx(info);
+	ctx = parlos_nl_ctx(info);
 	if (!ctx)
 		return -ENOENT;
 	err = parlos_drb_unbind_ctx(ctx, info->extack);

@@ -136,7 +136,7 @@ static const struct nla_policy srb_policy[PARLOS_A_MAX + 1] = {
  * Refuses a missing attribute, naming it. msg must be a string literal,
  * as NL_SET_ERR_MSG() requires: the pointer outlives the request.
  */
-static bool need(struct genl_info *info, int attr, const char *msg)
+bool parlos_nl_need(struct genl_info *info, int attr, const char *msg)
 {
 	if (info->attrs[attr])
 		return true;
@@ -152,11 +152,11 @@ static struct parlos_net *info_pn(struct genl_info *info)
 }
 
 /* The context named by PARLOS_A_CTX_ID, referenced, or NULL with extack. */
-static struct parlos_ctx *info_ctx(struct genl_info *info)
+struct parlos_ctx *parlos_nl_ctx(struct genl_info *info)
 {
 	struct parlos_ctx *ctx;
 
-	if (!need(info, PARLOS_A_CTX_ID, "missing context id"))
+	if (!parlos_nl_need(info, PARLOS_A_CTX_ID, "missing context id"))
 		return NULL;
 	ctx = parlos_ctx_get(info_pn(info),
 			     nla_get_u32(info->attrs[PARLOS_A_CTX_ID]));
@@ -353,7 +353,7 @@ static int cmd_ctx_new(struct sk_buff *skb, struct genl_info *info)
 	struct parlos_ctx *ctx;
 	int err;
 
-	if (!need(info, PARLOS_A_ROLE, "missing role"))
+	if (!parlos_nl_need(info, PARLOS_A_ROLE, "missing role"))
 		return -EINVAL;
 	p.role = nla_get_u8(info->attrs[PARLOS_A_ROLE]);
 	if (info->attrs[PARLOS_A_LABEL]) {
@@ -380,7 +380,7 @@ static int cmd_ctx_new(struct sk_buff *skb, struct genl_info *info)
 
 static int cmd_ctx_del(struct sk_buff *skb, struct genl_info *info)
 {
-	struct parlos_ctx *ctx = info_ctx(info);
+	struct parlos_ctx *ctx = parlos_nl_ctx(info);
 	int err;
 
 	if (!ctx)
@@ -407,7 +407,7 @@ static int cmd_ctx_get(struct sk_buff *skb, struct genl_info *info)
 			return -ENOENT;
 		}
 	} else {
-		ctx = info_ctx(info);
+		ctx = parlos_nl_ctx(info);
 		if (!ctx)
 			return -ENOENT;
 	}
@@ -487,7 +487,7 @@ static int ctx_set_locked(struct parlos_ctx *ctx, struct genl_info *info)
 
 static int cmd_ctx_set(struct sk_buff *skb, struct genl_info *info)
 {
-	struct parlos_ctx *ctx = info_ctx(info);
+	struct parlos_ctx *ctx = parlos_nl_ctx(info);
 	int err;
 
 	if (!ctx)
@@ -588,60 +588,19 @@ static int cmd_ctx_dump_done(struct netlink_callback *cb)
 	return 0;
 }
 
-static int cmd_keygen(struct sk_buff *skb, struct genl_info *info)
+/*
+ * Replies with what fill() puts in the message, run under the lock of
+ * the context PARLOS_A_CTX_ID names.
+ */
+static int reply_locked(struct genl_info *info,
+			int (*fill)(struct sk_buff *msg, struct parlos_ctx *ctx,
+				    struct genl_info *info))
 {
-	u8 pub[PARLOS_PUBKEY_B_LEN];
-	struct parlos_ctx *ctx;
+	struct parlos_ctx *ctx = parlos_nl_ctx(info);
 	struct sk_buff *msg;
-	unsigned int len;
-	void *hdr;
-	u8 profile;
-	int err;
-
-	if (!need(info, PARLOS_A_PROFILE, "missing ECIES profile"))
-		return -EINVAL;
-	profile = nla_get_u8(info->attrs[PARLOS_A_PROFILE]);
-	ctx = info_ctx(info);
-	if (!ctx)
-		return -ENOENT;
-	err = ctx_lock(ctx, info);
-	if (err)
-		goto out_put;
-	err = parlos_kasme_keygen(ctx, profile, pub, &len, info->extack);
-	mutex_unlock(&ctx->lock);
-	if (err)
-		goto out_put;
-	err = -ENOMEM;
-	msg = reply_new(info, 0, &hdr);
-	if (!msg)
-		goto out_put;
-	if (nla_put_u32(msg, PARLOS_A_CTX_ID, ctx->id) ||
-	    nla_put_u8(msg, PARLOS_A_PROFILE, profile) ||
-	    nla_put(msg, PARLOS_A_PUBKEY, len, pub)) {
-		nlmsg_free(msg);
-		err = -EMSGSIZE;
-		goto out_put;
-	}
-	genlmsg_end(msg, hdr);
-	err = genlmsg_reply(msg, info);
-out_put:
-	parlos_ctx_put(ctx);
-	return err;
-}
-
-static int cmd_wrap(struct sk_buff *skb, struct genl_info *info)
-{
-	u8 blob[PARLOS_BLOB_B_LEN];
-	struct parlos_ctx *ctx;
-	struct sk_buff *msg;
-	unsigned int len;
 	void *hdr;
 	int err;
 
-	if (!need(info, PARLOS_A_PROFILE, "missing ECIES profile") ||
-	    !need(info, PARLOS_A_PUBKEY, "missing the ME public key"))
-		return -EINVAL;
-	ctx = info_ctx(info);
 	if (!ctx)
 		return -ENOENT;
 	err = -ENOMEM;
@@ -651,14 +610,7 @@ static int cmd_wrap(struct sk_buff *skb, struct genl_info *info)
 	err = ctx_lock(ctx, info);
 	if (err)
 		goto out_free;
-	err = parlos_kasme_wrap(ctx, nla_get_u8(info->attrs[PARLOS_A_PROFILE]),
-				nla_data(info->attrs[PARLOS_A_PUBKEY]),
-				nla_len(info->attrs[PARLOS_A_PUBKEY]),
-				blob, &len, info->extack);
-	if (!err && (nla_put(msg, PARLOS_A_BLOB, len, blob) ||
-		     nla_put_u32(msg, PARLOS_A_CTX_ID, ctx->id) ||
-		     put_fprs(msg, ctx)))
-		err = -EMSGSIZE;
+	err = fill(msg, ctx, info);
 	mutex_unlock(&ctx->lock);
 	if (err)
 		goto out_free;
@@ -672,14 +624,66 @@ out_put:
 	return err;
 }
 
+static int fill_keygen(struct sk_buff *msg, struct parlos_ctx *ctx,
+		       struct genl_info *info)
+{
+	u8 profile = nla_get_u8(info->attrs[PARLOS_A_PROFILE]);
+	u8 pub[PARLOS_PUBKEY_B_LEN];
+	unsigned int len;
+	int err;
+
+	err = parlos_kasme_keygen(ctx, profile, pub, &len, info->extack);
+	if (err)
+		return err;
+	if (nla_put_u32(msg, PARLOS_A_CTX_ID, ctx->id) ||
+	    nla_put_u8(msg, PARLOS_A_PROFILE, profile) ||
+	    nla_put(msg, PARLOS_A_PUBKEY, len, pub))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int cmd_keygen(struct sk_buff *skb, struct genl_info *info)
+{
+	if (!parlos_nl_need(info, PARLOS_A_PROFILE, "missing ECIES profile"))
+		return -EINVAL;
+	return reply_locked(info, fill_keygen);
+}
+
+static int fill_wrap(struct sk_buff *msg, struct parlos_ctx *ctx,
+		     struct genl_info *info)
+{
+	u8 blob[PARLOS_BLOB_B_LEN];
+	unsigned int len;
+	int err;
+
+	err = parlos_kasme_wrap(ctx, nla_get_u8(info->attrs[PARLOS_A_PROFILE]),
+				nla_data(info->attrs[PARLOS_A_PUBKEY]),
+				nla_len(info->attrs[PARLOS_A_PUBKEY]),
+				blob, &len, info->extack);
+	if (err)
+		return err;
+	if (nla_put(msg, PARLOS_A_BLOB, len, blob) ||
+	    nla_put_u32(msg, PARLOS_A_CTX_ID, ctx->id) || put_fprs(msg, ctx))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int cmd_wrap(struct sk_buff *skb, struct genl_info *info)
+{
+	if (!parlos_nl_need(info, PARLOS_A_PROFILE, "missing ECIES profile") ||
+	    !parlos_nl_need(info, PARLOS_A_PUBKEY, "missing the ME public key"))
+		return -EINVAL;
+	return reply_locked(info, fill_wrap);
+}
+
 static int cmd_unwrap(struct sk_buff *skb, struct genl_info *info)
 {
 	struct parlos_ctx *ctx;
 	int err;
 
-	if (!need(info, PARLOS_A_BLOB, "missing the encrypted KASMEtemp"))
+	if (!parlos_nl_need(info, PARLOS_A_BLOB, "missing the encrypted KASMEtemp"))
 		return -EINVAL;
-	ctx = info_ctx(info);
+	ctx = parlos_nl_ctx(info);
 	if (!ctx)
 		return -ENOENT;
 	err = ctx_lock(ctx, info);
@@ -700,9 +704,9 @@ static int cmd_as_derive(struct sk_buff *skb, struct genl_info *info)
 	struct parlos_ctx *ctx;
 	int err;
 
-	if (!need(info, PARLOS_A_KENB_COUNT, "missing the uplink NAS COUNT for KeNB"))
+	if (!parlos_nl_need(info, PARLOS_A_KENB_COUNT, "missing the uplink NAS COUNT for KeNB"))
 		return -EINVAL;
-	ctx = info_ctx(info);
+	ctx = parlos_nl_ctx(info);
 	if (!ctx)
 		return -ENOENT;
 	err = ctx_lock(ctx, info);
@@ -799,17 +803,17 @@ static int cmd_sec_op(struct genl_info *info, enum sec_op op)
 	u8 rb = 0;
 	int err;
 
-	if (!need(info, PARLOS_A_PDU, "missing PDU"))
+	if (!parlos_nl_need(info, PARLOS_A_PDU, "missing PDU"))
 		return -EINVAL;
 	if (op == NAS_PROTECT &&
-	    !need(info, PARLOS_A_SEC_HDR, "missing security header type"))
+	    !parlos_nl_need(info, PARLOS_A_SEC_HDR, "missing security header type"))
 		return -EINVAL;
 	if ((op == SRB_PROTECT || op == SRB_UNPROTECT)) {
-		if (!need(info, PARLOS_A_RB_ID, "missing radio bearer id"))
+		if (!parlos_nl_need(info, PARLOS_A_RB_ID, "missing radio bearer id"))
 			return -EINVAL;
 		rb = nla_get_u8(info->attrs[PARLOS_A_RB_ID]);
 	}
-	ctx = info_ctx(info);
+	ctx = parlos_nl_ctx(info);
 	if (!ctx)
 		return -ENOENT;
 	err = -ENOMEM;
@@ -912,93 +916,56 @@ static int cmd_stats_get(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
+static int fill_kenb(struct sk_buff *msg, struct parlos_ctx *ctx,
+		     struct genl_info *info)
+{
+	if (!parlos_key_valid(ctx, PARLOS_KEY_KENB)) {
+		GENL_SET_ERR_MSG(info, "no KeNB yet: derive the AS keys first");
+		return -ENOKEY;
+	}
+	if (nla_put(msg, PARLOS_A_KEY, PARLOS_KENB_LEN, ctx->keys.kenb) ||
+	    nla_put_u32(msg, PARLOS_A_CTX_ID, ctx->id))
+		return -EMSGSIZE;
+	return 0;
+}
+
 static int cmd_kenb_export(struct sk_buff *skb, struct genl_info *info)
 {
-	struct parlos_ctx *ctx;
-	struct sk_buff *msg;
-	void *hdr;
-	int err;
-
 	if (!export_kenb) {
 		GENL_SET_ERR_MSG(info, "KeNB export is disabled: load with export_kenb=1");
 		return -EPERM;
 	}
-	ctx = info_ctx(info);
-	if (!ctx)
-		return -ENOENT;
-	err = -ENOMEM;
-	msg = reply_new(info, 0, &hdr);
-	if (!msg)
-		goto out_put;
-	err = ctx_lock(ctx, info);
-	if (err)
-		goto out_free;
-	if (!parlos_key_valid(ctx, PARLOS_KEY_KENB)) {
-		GENL_SET_ERR_MSG(info, "no KeNB yet: derive the AS keys first");
-		err = -ENOKEY;
-	} else if (nla_put(msg, PARLOS_A_KEY, PARLOS_KENB_LEN, ctx->keys.kenb) ||
-		   nla_put_u32(msg, PARLOS_A_CTX_ID, ctx->id)) {
-		err = -EMSGSIZE;
+	return reply_locked(info, fill_kenb);
+}
+
+static int fill_keylog(struct sk_buff *msg, struct parlos_ctx *ctx,
+		       struct genl_info *info)
+{
+	/* "UEID","KRRCenc","KUPenc","KRRCint" with 32 hex digits per key */
+	char line[128];
+	int err = 0;
+
+	if (!parlos_key_valid(ctx, PARLOS_KEY_KRRCINT) || !ctx->has_ue_id) {
+		GENL_SET_ERR_MSG(info, "no AS keys or no UE id yet");
+		return -ENOKEY;
 	}
-	mutex_unlock(&ctx->lock);
-	if (err)
-		goto out_free;
-	genlmsg_end(msg, hdr);
-	err = genlmsg_reply(msg, info);
-	goto out_put;
-out_free:
-	nlmsg_free(msg);
-out_put:
-	parlos_ctx_put(ctx);
+	snprintf(line, sizeof(line), "\"%u\",\"%16phN\",\"%16phN\",\"%16phN\"",
+		 ctx->ue_id, ctx->keys.krrc_enc, ctx->keys.kup_enc,
+		 ctx->keys.krrc_int);
+	if (nla_put_string(msg, PARLOS_A_KEYLOG, line) ||
+	    nla_put_u32(msg, PARLOS_A_CTX_ID, ctx->id))
+		err = -EMSGSIZE;
+	memzero_explicit(line, sizeof(line));
 	return err;
 }
 
 static int cmd_keylog_get(struct sk_buff *skb, struct genl_info *info)
 {
-	/* "UEID","KRRCenc","KUPenc","KRRCint" with 32 hex digits per key */
-	char line[128];
-	struct parlos_ctx *ctx;
-	struct sk_buff *msg;
-	void *hdr;
-	int err;
-
 	if (!keylog) {
 		GENL_SET_ERR_MSG(info, "keylog is disabled: load with keylog=1");
 		return -EPERM;
 	}
-	ctx = info_ctx(info);
-	if (!ctx)
-		return -ENOENT;
-	err = -ENOMEM;
-	msg = reply_new(info, 0, &hdr);
-	if (!msg)
-		goto out_put;
-	err = ctx_lock(ctx, info);
-	if (err)
-		goto out_free;
-	if (!parlos_key_valid(ctx, PARLOS_KEY_KRRCINT) || !ctx->has_ue_id) {
-		GENL_SET_ERR_MSG(info, "no AS keys or no UE id yet");
-		err = -ENOKEY;
-	} else {
-		snprintf(line, sizeof(line), "\"%u\",\"%16phN\",\"%16phN\",\"%16phN\"",
-			 ctx->ue_id, ctx->keys.krrc_enc, ctx->keys.kup_enc,
-			 ctx->keys.krrc_int);
-		if (nla_put_string(msg, PARLOS_A_KEYLOG, line) ||
-		    nla_put_u32(msg, PARLOS_A_CTX_ID, ctx->id))
-			err = -EMSGSIZE;
-	}
-	mutex_unlock(&ctx->lock);
-	memzero_explicit(line, sizeof(line));
-	if (err)
-		goto out_free;
-	genlmsg_end(msg, hdr);
-	err = genlmsg_reply(msg, info);
-	goto out_put;
-out_free:
-	nlmsg_free(msg);
-out_put:
-	parlos_ctx_put(ctx);
-	return err;
+	return reply_locked(info, fill_keylog);
 }
 
 #define OP(c, fn, pol) {						\

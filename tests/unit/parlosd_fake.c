@@ -24,6 +24,8 @@ struct fctx {
 	size_t pub_len;
 	uint64_t kasme_v, kenb;
 	uint32_t tx, rx_next, srb_tx, srb_rx_next;
+	bool bound;
+	struct kern_drb drb;
 };
 
 struct kern {
@@ -251,6 +253,8 @@ static void fill_info(const struct fctx *c, struct kern_ctx_info *info)
 	info->has_ue_id = c->has_ue_id;
 	info->ue_id = c->ue_id;
 	memcpy(info->label, c->label, sizeof(info->label));
+	info->bound = c->bound;
+	info->drb = c->drb;
 	for (key = 1; key <= PARLOS_KEY_MAX; key++) {
 		uint64_t v;
 
@@ -559,4 +563,182 @@ int kern_srb_unprotect(struct kern *k, uint32_t id, uint8_t rb, bool cipher,
 	out->count = count;
 	c->srb_rx_next = count + 1;
 	return 0;
+}
+
+int kern_ctx_dump(struct kern *k, kern_ctx_fn fn, void *arg,
+		  struct kern_err *e)
+{
+	struct kern_ctx_info info;
+	unsigned int i;
+	int err = failing(k, e);
+
+	for (i = 0; !err && i < FAKE_MAX; i++) {
+		if (!k->c[i].used)
+			continue;
+		fill_info(&k->c[i], &info);
+		err = fn(&info, arg);
+	}
+	return err;
+}
+
+unsigned int fake_kern_bound(struct kern *k)
+{
+	unsigned int n = 0, i;
+
+	for (i = 0; i < FAKE_MAX; i++)
+		n += k->c[i].used && k->c[i].bound;
+	return n;
+}
+
+/* The module's rules: keys, one binding, UE id and address unique */
+int kern_drb_bind(struct kern *k, uint32_t id, const struct kern_drb *b,
+		  struct kern_err *e)
+{
+	struct fctx *c = find(k, id, e);
+	unsigned int i;
+	int err;
+
+	if (!c)
+		return -ENOENT;
+	err = failing(k, e);
+	if (err)
+		return err;
+	if (!c->as)
+		return set_err(e, -ENOKEY, "no KUPenc");
+	if (c->bound)
+		return set_err(e, -EBUSY, "bound already");
+	if (c->has_ue_id && c->ue_id != b->ue_id)
+		return set_err(e, -EINVAL, "UE id differs");
+	for (i = 0; i < FAKE_MAX; i++) {
+		const struct fctx *o = &k->c[i];
+
+		if (!o->used || !o->bound || o->drb.ifindex != b->ifindex)
+			continue;
+		if (o->role == PARLOS_ROLE_ME && c->role == PARLOS_ROLE_ME)
+			return set_err(e, -EBUSY, "an ME device carries one "
+				       "context");
+		if (o->drb.ue_id == b->ue_id)
+			return set_err(e, -EEXIST, "UE id already bound");
+		if (o->drb.ue_addr == b->ue_addr)
+			return set_err(e, -EEXIST, "UE address already bound");
+	}
+	c->bound = true;
+	c->drb = *b;
+	c->has_ue_id = true;
+	c->ue_id = b->ue_id;
+	return 0;
+}
+
+int kern_drb_unbind(struct kern *k, uint32_t id, struct kern_err *e)
+{
+	struct fctx *c = find(k, id, e);
+
+	if (!c)
+		return -ENOENT;
+	if (!c->bound)
+		return set_err(e, -ENOENT, "not bound");
+	c->bound = false;
+	return 0;
+}
+
+/* --- rtnetlink ---------------------------------------------------------- */
+
+#define FAKE_ND_MAX	16
+
+struct netdev {
+	unsigned int n;
+	struct {
+		bool route;
+		uint32_t a;
+		uint8_t prefix;
+	} e[FAKE_ND_MAX];
+};
+
+int netdev_open(struct netdev **nd, struct kern_err *e)
+{
+	*nd = calloc(1, sizeof(**nd));
+	return *nd ? 0 : set_err(e, -ENOMEM, "oom");
+}
+
+void netdev_close(struct netdev *nd)
+{
+	free(nd);
+}
+
+int netdev_setup(struct netdev *nd, const char *name, uint16_t port,
+		 int *ifindex, bool *created, struct kern_err *e)
+{
+	(void)nd;
+	(void)port;
+	if (!strcmp(name, "nodev"))
+		return set_err(e, -EOPNOTSUPP, "no such link kind");
+	*ifindex = 7;
+	*created = true;
+	return 0;
+}
+
+static int nd_find(const struct netdev *nd, bool route, uint32_t a,
+		   uint8_t prefix)
+{
+	unsigned int i;
+
+	for (i = 0; i < nd->n; i++)
+		if (nd->e[i].route == route && nd->e[i].a == a &&
+		    nd->e[i].prefix == prefix)
+			return (int)i;
+	return -1;
+}
+
+static int nd_op(struct netdev *nd, bool add, bool route, uint32_t a,
+		 uint8_t prefix, struct kern_err *e)
+{
+	int i = nd_find(nd, route, a, prefix);
+
+	if (add) {
+		if (i >= 0)
+			return 0;
+		if (nd->n == FAKE_ND_MAX)
+			return set_err(e, -ENOSPC, "full");
+		nd->e[nd->n].route = route;
+		nd->e[nd->n].a = a;
+		nd->e[nd->n].prefix = prefix;
+		nd->n++;
+		return 0;
+	}
+	if (i < 0)
+		return set_err(e, route ? -ESRCH : -EADDRNOTAVAIL, "none");
+	nd->e[i] = nd->e[--nd->n];
+	return 0;
+}
+
+int netdev_addr(struct netdev *nd, bool add, int ifindex, uint32_t addr,
+		uint8_t prefix, struct kern_err *e)
+{
+	(void)ifindex;
+	return nd_op(nd, add, false, addr, prefix, e);
+}
+
+int netdev_route(struct netdev *nd, bool add, int ifindex, uint32_t net,
+		 uint8_t prefix, uint32_t src, struct kern_err *e)
+{
+	(void)ifindex;
+	(void)src;
+	return nd_op(nd, add, true, net, prefix, e);
+}
+
+bool fake_netdev_has_addr(const struct netdev *nd, uint32_t addr,
+			  uint8_t prefix)
+{
+	return nd_find(nd, false, addr, prefix) >= 0;
+}
+
+bool fake_netdev_has_route(const struct netdev *nd, uint32_t net,
+			   uint8_t prefix)
+{
+	return nd_find(nd, true, net, prefix) >= 0;
+}
+
+unsigned int fake_netdev_count(const struct netdev *nd)
+{
+	return nd->n;
 }

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * parlosd's state machines end to end, in one process: a gateway and
- * MEs exchange datagrams through an in-memory network, each with a fake
- * kernel (parlosd_fake.c), on a clock the test moves. A filter on the
- * network drops, corrupts, duplicates or injects datagrams.
+ * parlosd's state machines end to end, in one process, through the
+ * in-memory network of parlosd_net.c.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -17,194 +15,7 @@
 #include "log.h"
 #include "me.h"
 #include "parlosd_fake.h"
-
-#define NME	64
-#define QMAX	4096
-
-struct pkt {
-	struct sockaddr_in from, to;
-	uint8_t b[WIRE_MAX];
-	size_t n;
-};
-
-/* What the filter does with a datagram */
-enum verdict { PASS, DROP, DUP };
-typedef enum verdict (*filter_fn)(struct pkt *p);
-
-static struct {
-	struct timers ts;
-	struct kern *gk, *mk;
-	struct d_config gcfg, mcfg[NME];
-	struct d_env genv, menv[NME];
-	struct sockaddr_in gaddr, maddr[NME];
-	struct gw gw;
-	struct me me[NME];
-	int nme;
-	struct pkt q[QMAX];
-	size_t qh, qt;
-	filter_fn filter;
-	char *out;
-	size_t outlen;
-	FILE *outf;
-	char log[1 << 16];
-	size_t loglen;
-	unsigned int sent_by_type[256];	/* plain EMM types seen leaving MEs */
-} w;
-
-static void hook(enum log_level lvl, const char *line, void *arg)
-{
-	size_t n = strlen(line);
-
-	(void)lvl;
-	(void)arg;
-	if (w.loglen + n + 2 < sizeof(w.log)) {
-		memcpy(w.log + w.loglen, line, n);
-		w.loglen += n;
-		w.log[w.loglen++] = '\n';
-		w.log[w.loglen] = '\0';
-	}
-}
-
-static int net_send(void *arg, const struct sockaddr_in *to,
-		    const uint8_t *buf, size_t len)
-{
-	struct pkt *p;
-	enum verdict v = PASS;
-
-	if (w.qt - w.qh >= QMAX - 2 || len > WIRE_MAX)
-		return -ENOBUFS;
-	p = &w.q[w.qt % QMAX];
-	p->from = *(const struct sockaddr_in *)arg;
-	p->to = *to;
-	memcpy(p->b, buf, len);
-	p->n = len;
-	if (w.filter)
-		v = w.filter(p);
-	if (v == DROP)
-		return 0;
-	w.qt++;
-	if (v == DUP) {
-		w.q[w.qt % QMAX] = *p;
-		w.qt++;
-	}
-	return 0;
-}
-
-static void inject(const struct sockaddr_in *from, const struct sockaddr_in *to,
-		   const uint8_t *b, size_t n)
-{
-	struct pkt *p = &w.q[w.qt++ % QMAX];
-
-	p->from = *from;
-	p->to = *to;
-	memcpy(p->b, b, n);
-	p->n = n;
-}
-
-static struct sockaddr_in sin_of(const char *ip, uint16_t port)
-{
-	struct sockaddr_in a = { .sin_family = AF_INET };
-
-	inet_pton(AF_INET, ip, &a.sin_addr);
-	a.sin_port = htons(port);
-	return a;
-}
-
-static bool same(const struct sockaddr_in *a, const struct sockaddr_in *b)
-{
-	return a->sin_addr.s_addr == b->sin_addr.s_addr &&
-	       a->sin_port == b->sin_port;
-}
-
-static void deliver(struct pkt *p)
-{
-	int i;
-
-	if (same(&p->to, &w.gaddr)) {
-		gw_input(&w.gw, &p->from, p->b, p->n);
-		return;
-	}
-	for (i = 0; i < w.nme; i++)
-		if (same(&p->to, &w.maddr[i]))
-			me_input(&w.me[i], &p->from, p->b, p->n);
-}
-
-/* Delivers and lets time pass until nothing is left or limit_ms passed */
-static void run(uint64_t limit_ms)
-{
-	uint64_t end = w.ts.now + limit_ms;
-
-	for (;;) {
-		while (w.qh != w.qt) {
-			struct pkt p = w.q[w.qh++ % QMAX];
-
-			deliver(&p);
-		}
-		if (timers_next(&w.ts) < 0 ||
-		    w.ts.now + (uint64_t)timers_next(&w.ts) > end)
-			break;
-		timers_run(&w.ts, w.ts.now + (uint64_t)timers_next(&w.ts));
-	}
-}
-
-static void setup(int nme, enum d_role dummy)
-{
-	struct kern_err e;
-	int i;
-
-	(void)dummy;
-	memset(&w, 0, sizeof(w));
-	log_set_hook(hook, NULL);
-	log_setup(LOG_LVL_DEBUG, false, "test");
-	timers_init(&w.ts);
-	w.ts.now = 1000;
-	kern_open(&w.gk, &e);
-	kern_open(&w.mk, &e);
-	w.outf = open_memstream(&w.out, &w.outlen);
-	config_defaults(&w.gcfg, D_ROLE_GW);
-	w.gaddr = sin_of("10.0.0.1", 36410);
-	w.genv = (struct d_env){ &w.gcfg, w.gk, &w.ts, NULL, net_send,
-				 &w.gaddr, w.gaddr, w.outf };
-	gw_init(&w.gw, &w.genv);
-	w.nme = nme;
-	for (i = 0; i < nme; i++) {
-		char ip[32], imei[NAS_MAX_DIGITS + 1];
-
-		config_defaults(&w.mcfg[i], D_ROLE_ME);
-		w.mcfg[i].peer = w.gaddr;
-		w.mcfg[i].have_peer = true;
-		snprintf(ip, sizeof(ip), "10.0.1.%d", i + 2);
-		w.maddr[i] = sin_of(ip, 40000);
-		w.menv[i] = (struct d_env){ &w.mcfg[i], w.mk, &w.ts, NULL,
-					    net_send, &w.maddr[i], w.maddr[i],
-					    w.outf };
-		imei_default(imei, 100 + (unsigned int)i);
-		me_init(&w.me[i], &w.menv[i], imei, NULL);
-	}
-}
-
-static void teardown(void)
-{
-	int i;
-
-	for (i = 0; i < w.nme; i++)
-		me_shutdown(&w.me[i], false);
-	gw_shutdown(&w.gw, false);
-	timers_free(&w.ts);
-	kern_close(w.gk);
-	kern_close(w.mk);
-	fclose(w.outf);
-	free(w.out);
-	log_set_hook(NULL, NULL);
-}
-
-static void start_all(void)
-{
-	int i;
-
-	for (i = 0; i < w.nme; i++)
-		CHECK(!me_start(&w.me[i]), "me_start %d", i);
-}
+#include "parlosd_net.h"
 
 static const char *fpr_of(const char *out, const char *who, char *buf,
 			  size_t len)
@@ -219,17 +30,6 @@ static const char *fpr_of(const char *out, const char *who, char *buf,
 	return buf;
 }
 
-static int count_str(const char *hay, const char *needle)
-{
-	int n = 0;
-
-	while ((hay = strstr(hay, needle))) {
-		n++;
-		hay += strlen(needle);
-	}
-	return n;
-}
-
 /* --- the full attach -------------------------------------------------- */
 
 static void attach_pair(uint8_t eea, uint8_t eia, uint8_t profile)
@@ -237,12 +37,12 @@ static void attach_pair(uint8_t eea, uint8_t eia, uint8_t profile)
 	char a[256], b[256], who[64];
 	struct gw_ue *ue;
 
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	w.gcfg.eea = (struct d_algs){ 1, { eea } };
 	w.gcfg.eia = (struct d_algs){ 1, { eia } };
 	w.mcfg[0].profile = profile;
 	start_all();
-	run(1000);
+	net_run(1000);
 	fflush(w.outf);
 	CHECK(w.me[0].state == ME_ATTACHED, "ME in %s",
 	      me_state_name(w.me[0].state));
@@ -259,7 +59,7 @@ static void attach_pair(uint8_t eea, uint8_t eia, uint8_t profile)
 	CHECK(ue && w.me[0].ue_id == ue->ue_id && w.me[0].ipv4 == ue->ipv4,
 	      "UE id / address");
 	CHECK(w.me[0].tag == ue->ue_id, "UE-id tag echoed");
-	teardown();
+	net_teardown();
 }
 
 static void test_pairs(void)
@@ -279,26 +79,26 @@ static void test_pairs(void)
 
 static void test_default_priority(void)
 {
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	start_all();
-	run(1000);
+	net_run(1000);
 	CHECK(w.me[0].state == ME_ATTACHED, "attached");
 	CHECK(w.me[0].eea == 2 && w.me[0].eia == 2, "EEA2/EIA2 chosen: %u/%u",
 	      w.me[0].eea, w.me[0].eia);
-	teardown();
+	net_teardown();
 }
 
 static void test_me_preference(void)
 {
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	w.mcfg[0].eea = (struct d_algs){ 2, { 0, 3 } };
 	w.mcfg[0].eia = (struct d_algs){ 1, { 1 } };
 	start_all();
-	run(1000);
+	net_run(1000);
 	CHECK(w.me[0].state == ME_ATTACHED, "attached");
 	CHECK(w.me[0].eea == 3 && w.me[0].eia == 1, "EEA3/EIA1: %u/%u",
 	      w.me[0].eea, w.me[0].eia);
-	teardown();
+	net_teardown();
 }
 
 static void test_many(void)
@@ -306,9 +106,9 @@ static void test_many(void)
 	int i, j, attached = 0;
 	struct gw_ue *a, *b;
 
-	setup(50, D_ROLE_GW);
+	net_setup(50, D_ROLE_GW);
 	start_all();
-	run(1000);
+	net_run(1000);
 	for (i = 0; i < 50; i++)
 		attached += w.me[i].state == ME_ATTACHED;
 	CHECK(attached == 50, "%d of 50 attached", attached);
@@ -323,7 +123,7 @@ static void test_many(void)
 			CHECK(a && b && a->ue_id != b->ue_id &&
 			      a->ipv4 != b->ipv4, "UE %d and %d share", i, j);
 		}
-	teardown();
+	net_teardown();
 }
 
 /* --- retransmissions --------------------------------------------------- */
@@ -331,10 +131,6 @@ static void test_many(void)
 static uint8_t first_smc[256];
 static size_t first_smc_len;
 
-static bool is_dl(const struct pkt *p)
-{
-	return same(&p->from, &w.gaddr);
-}
 
 static enum verdict drop_first_smc(struct pkt *p)
 {
@@ -348,20 +144,20 @@ static enum verdict drop_first_smc(struct pkt *p)
 
 static void test_t3460(void)
 {
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	first_smc_len = 0;
 	w.filter = drop_first_smc;
 	start_all();
-	run(1000);
+	net_run(1000);
 	CHECK(w.me[0].state == ME_WAIT_SMC, "waiting: %s",
 	      me_state_name(w.me[0].state));
-	run(6000);
+	net_run(6000);
 	CHECK(w.me[0].state == ME_ATTACHED, "attached after T3460: %s",
 	      me_state_name(w.me[0].state));
 	CHECK(strstr(w.log, "T3460 expired"), "T3460 logged");
 	/* re-protected: the SQN (COUNT) moved on */
 	CHECK(first_smc_len && first_smc[5] == 0, "first SMC COUNT 0");
-	teardown();
+	net_teardown();
 }
 
 static enum verdict drop_all_dl(struct pkt *p)
@@ -371,18 +167,18 @@ static enum verdict drop_all_dl(struct pkt *p)
 
 static void test_t3460_exhausted(void)
 {
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	w.filter = drop_all_dl;
 	w.mcfg[0].t3410 = 600000;
 	start_all();
-	run(6000 * 4 + 100);
+	net_run(6000 * 4 + 100);
 	CHECK(gw_find(&w.gw, &w.maddr[0]), "still trying after 4 expiries");
-	run(6000);
+	net_run(6000);
 	CHECK(!gw_find(&w.gw, &w.maddr[0]), "given up after the 5th expiry");
 	CHECK(fake_kern_count(w.gk) == 0, "context deleted");
 	CHECK(count_str(w.log, "T3460 expired: retransmission") == 4,
 	      "4 retransmissions");
-	teardown();
+	net_teardown();
 }
 
 static enum verdict drop_first_attach_complete(struct pkt *p)
@@ -397,34 +193,34 @@ static enum verdict drop_first_attach_complete(struct pkt *p)
 
 static void test_t3450(void)
 {
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	w.filter = drop_first_attach_complete;
 	start_all();
-	run(1000);
+	net_run(1000);
 	CHECK(w.me[0].state == ME_ATTACHED, "ME attached");
 	CHECK(gw_find(&w.gw, &w.maddr[0])->state == GW_ACCEPT_SENT,
 	      "gateway waits");
-	run(6000);
+	net_run(6000);
 	CHECK(gw_find(&w.gw, &w.maddr[0])->state == GW_ATTACHED,
 	      "attached after T3450");
 	CHECK(strstr(w.log, "ATTACH ACCEPT retransmitted"), "ME answered");
-	teardown();
+	net_teardown();
 }
 
 static void test_t3410(void)
 {
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	w.filter = drop_all_dl;
 	w.mcfg[0].t3410 = 15000;
 	w.gcfg.t3460 = 600000;
 	start_all();
-	run(15000 * 5 + 100);
+	net_run(15000 * 5 + 100);
 	CHECK(w.me[0].state == ME_FAILED, "failed: %s",
 	      me_state_name(w.me[0].state));
 	CHECK(w.me[0].exit_code == D_EXIT_NO_ATTACH, "exit %d",
 	      w.me[0].exit_code);
 	CHECK(count_str(w.log, "ATTACH REQUEST to") == 5, "5 attempts");
-	teardown();
+	net_teardown();
 }
 
 /* --- negative cases ---------------------------------------------------- */
@@ -438,10 +234,10 @@ static enum verdict corrupt_smc_mac(struct pkt *p)
 
 static void test_bad_smc_mac(void)
 {
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	w.filter = corrupt_smc_mac;
 	start_all();
-	run(1000);
+	net_run(1000);
 	CHECK(w.me[0].state == ME_WAIT_SMC, "not attached: %s",
 	      me_state_name(w.me[0].state));
 	CHECK(strstr(w.log, "rejected: #24") && strstr(w.log, "bad MAC"),
@@ -449,7 +245,7 @@ static void test_bad_smc_mac(void)
 	CHECK(!gw_find(&w.gw, &w.maddr[0]), "gateway aborted");
 	CHECK(strstr(w.log, "SECURITY MODE REJECT #24"), "gateway logged it");
 	CHECK(!strstr(w.out ? w.out : "", "attached"), "nobody attached");
-	teardown();
+	net_teardown();
 }
 
 static enum verdict dup_accept(struct pkt *p)
@@ -473,41 +269,41 @@ static enum verdict dup_accept_count(struct pkt *p)
 
 static void test_replayed_accept(void)
 {
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	w.filter = dup_accept_count;
 	start_all();
-	run(1000);
+	net_run(1000);
 	CHECK(w.me[0].state == ME_ATTACHED, "attached");
 	CHECK(strstr(w.log, "replayed NAS message"), "replay logged");
 	CHECK(w.sent_by_type[0x27] == 1, "%u ATTACH COMPLETEs",
 	      w.sent_by_type[0x27]);
-	teardown();
+	net_teardown();
 }
 
 static void test_eia0_only(void)
 {
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	w.mcfg[0].eia = (struct d_algs){ 1, { 0 } };
 	start_all();
-	run(1000);
+	net_run(1000);
 	CHECK(w.me[0].state == ME_FAILED, "failed");
 	CHECK(w.me[0].exit_code == D_EXIT_REJECTED, "rejected");
 	CHECK(strstr(w.log, "ATTACH REJECT #23"), "cause #23");
 	CHECK(!gw_find(&w.gw, &w.maddr[0]) && !fake_kern_count(w.gk),
 	      "no state at the gateway");
-	teardown();
+	net_teardown();
 }
 
 static void test_no_eea(void)
 {
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	w.gcfg.eea = (struct d_algs){ 1, { 3 } };
 	w.mcfg[0].eea = (struct d_algs){ 2, { 0, 2 } };
 	start_all();
-	run(1000);
+	net_run(1000);
 	CHECK(w.me[0].exit_code == D_EXIT_REJECTED, "rejected");
 	CHECK(strstr(w.log, "ATTACH REJECT #23"), "cause #23");
-	teardown();
+	net_teardown();
 }
 
 /* An ATTACH REQUEST built by hand: pubkey NULL leaves 0x7A out */
@@ -530,13 +326,13 @@ static void test_missing_pubkey(void)
 	uint8_t req[256];
 	size_t n;
 
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	n = raw_request(req, sizeof(req), NULL, 0);
-	inject(&w.maddr[0], &w.gaddr, req, n);
-	run(1000);
+	net_inject(&w.maddr[0], &w.gaddr, req, n);
+	net_run(1000);
 	CHECK(strstr(w.log, "ATTACH REJECT #96"), "cause #96: %s", w.log);
 	CHECK(!gw_find(&w.gw, &w.maddr[0]), "no state");
-	teardown();
+	net_teardown();
 }
 
 static void test_bad_pubkey(void)
@@ -545,26 +341,26 @@ static void test_bad_pubkey(void)
 	uint8_t req[256];
 	size_t n;
 
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	n = raw_request(req, sizeof(req), pub, 32);
 	/* 0x7A: profile B with 32 octets of key: length does not match */
 	req[n - 33] = 2;
-	inject(&w.maddr[0], &w.gaddr, req, n);
-	run(1000);
+	net_inject(&w.maddr[0], &w.gaddr, req, n);
+	net_run(1000);
 	CHECK(strstr(w.log, "ATTACH REJECT #96"), "cause #96");
-	teardown();
+	net_teardown();
 }
 
 static void test_profile_refused(void)
 {
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	w.gcfg.profiles = 1u << NAS_PARLOS_PROFILE_A;
 	w.mcfg[0].profile = NAS_PARLOS_PROFILE_B;
 	start_all();
-	run(1000);
+	net_run(1000);
 	CHECK(w.me[0].exit_code == D_EXIT_REJECTED, "rejected");
 	CHECK(strstr(w.log, "ATTACH REJECT #96"), "cause #96");
-	teardown();
+	net_teardown();
 }
 
 static void test_garbage(void)
@@ -573,21 +369,21 @@ static void test_garbage(void)
 	static const uint8_t fake_pdcp[] = "pdcp-lte\x00\x01";
 	struct sockaddr_in evil = sin_of("10.9.9.9", 999);
 
-	setup(3, D_ROLE_GW);
+	net_setup(3, D_ROLE_GW);
 	start_all();
-	inject(&evil, &w.gaddr, junk, sizeof(junk));
-	inject(&w.maddr[1], &w.gaddr, junk, sizeof(junk));
-	inject(&evil, &w.gaddr, fake_pdcp, sizeof(fake_pdcp) - 1);
-	run(1000);
+	net_inject(&evil, &w.gaddr, junk, sizeof(junk));
+	net_inject(&w.maddr[1], &w.gaddr, junk, sizeof(junk));
+	net_inject(&evil, &w.gaddr, fake_pdcp, sizeof(fake_pdcp) - 1);
+	net_run(1000);
 	CHECK(w.me[0].state == ME_ATTACHED && w.me[1].state == ME_ATTACHED &&
 	      w.me[2].state == ME_ATTACHED, "others attached");
 	CHECK(strstr(w.log, "no EMM message: dropped"), "garbage logged");
 	CHECK(w.gw.peers.n == 3, "no state for garbage");
 	/* after the attach, garbage to an attached ME changes nothing */
-	inject(&w.gaddr, &w.maddr[0], junk, sizeof(junk));
-	run(1000);
+	net_inject(&w.gaddr, &w.maddr[0], junk, sizeof(junk));
+	net_run(1000);
 	CHECK(w.me[0].state == ME_ATTACHED, "still attached");
-	teardown();
+	net_teardown();
 }
 
 static enum verdict downgrade_caps(struct pkt *p)
@@ -603,13 +399,13 @@ static enum verdict downgrade_caps(struct pkt *p)
 
 static void test_caps_mismatch(void)
 {
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	w.filter = downgrade_caps;
 	start_all();
-	run(1000);
+	net_run(1000);
 	CHECK(w.me[0].state == ME_WAIT_SMC, "not attached");
 	CHECK(strstr(w.log, "rejected: #23"), "SMC REJECT #23: %s", w.log);
-	teardown();
+	net_teardown();
 }
 
 static enum verdict drop_rrc_complete(struct pkt *p)
@@ -619,23 +415,23 @@ static enum verdict drop_rrc_complete(struct pkt *p)
 
 static void test_order(void)
 {
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	w.filter = drop_rrc_complete;
 	w.gcfg.t3460 = 600000;
 	start_all();
-	run(1000);
+	net_run(1000);
 	CHECK(w.me[0].state == ME_WAIT_ACCEPT, "waiting for accept: %s",
 	      me_state_name(w.me[0].state));
 	CHECK(gw_find(&w.gw, &w.maddr[0])->state == GW_AS_SMC_SENT,
 	      "no ATTACH ACCEPT before securityModeComplete");
-	teardown();
+	net_teardown();
 }
 
 static void test_shutdown(void)
 {
-	setup(2, D_ROLE_GW);
+	net_setup(2, D_ROLE_GW);
 	start_all();
-	run(1000);
+	net_run(1000);
 	CHECK(fake_kern_count(w.gk) == 2 && fake_kern_count(w.mk) == 2,
 	      "contexts");
 	gw_shutdown(&w.gw, true);
@@ -643,24 +439,24 @@ static void test_shutdown(void)
 	gw_init(&w.gw, &w.genv);
 	me_shutdown(&w.me[0], false);
 	CHECK(fake_kern_count(w.mk) == 1, "ME context deleted");
-	teardown();
+	net_teardown();
 }
 
 static void test_new_request_replaces(void)
 {
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	start_all();
-	run(1000);
+	net_run(1000);
 	CHECK(w.me[0].state == ME_ATTACHED, "attached");
 	/* the ME starts over (e.g. restarted): a new key, a new attach */
 	me_shutdown(&w.me[0], false);
 	me_init(&w.me[0], &w.menv[0], w.me[0].imei, NULL);
 	start_all();
-	run(1000);
+	net_run(1000);
 	CHECK(w.me[0].state == ME_ATTACHED, "attached again");
 	CHECK(fake_kern_count(w.gk) == 1, "one context: %u",
 	      fake_kern_count(w.gk));
-	teardown();
+	net_teardown();
 }
 
 /* --- the capture, read by tshark ------------------------------------ */
@@ -713,17 +509,17 @@ static void test_pcap(void)
 
 	close(mkstemp(gpath));
 	close(mkstemp(mpath));
-	setup(1, D_ROLE_GW);
+	net_setup(1, D_ROLE_GW);
 	CHECK(!pcap_open(&gp, gpath) && !pcap_open(&mp, mpath), "open");
 	w.genv.pcap = &gp;
 	w.menv[0].pcap = &mp;
 	start_all();
-	run(1000);
+	net_run(1000);
 	CHECK(w.me[0].state == ME_ATTACHED, "attached");
 	pcap_close(&gp);
 	pcap_close(&mp);
 	w.genv.pcap = w.menv[0].pcap = NULL;
-	teardown();
+	net_teardown();
 	check_pcap(gpath);
 	check_pcap(mpath);
 	if (!getenv("PARLOS_KEEP_PCAP")) {

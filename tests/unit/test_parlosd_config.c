@@ -126,6 +126,17 @@ static void test_keys(void)
 		{ D_ROLE_GW, "log", "syslog", "file" },
 		{ D_ROLE_GW, "keep-contexts", "", "maybe" },
 		{ D_ROLE_ME, "pcap", "/tmp/x.pcap", "" },
+		{ D_ROLE_ME, "dev", "parlos0", "a/b" },
+		{ D_ROLE_GW, "dev", "parlos7", "" },
+		{ D_ROLE_GW, "up-port", "40000", "0" },
+		{ D_ROLE_ME, "route", "10.45.0.0/16, 0.0.0.0/0", "10.45.0.1/16" },
+		{ D_ROLE_ME, "route", "none", "none 10.0.0.0/8" },
+		{ D_ROLE_LOADGEN, "count", "10000", "65536" },
+		{ D_ROLE_LOADGEN, "rate", "0", "-1" },
+		{ D_ROLE_LOADGEN, "window", "64", "0" },
+		{ D_ROLE_LOADGEN, "hold", "", "sometimes" },
+		{ D_ROLE_LOADGEN, "t3410", "3s", "3 s" },
+		{ D_ROLE_LOADGEN, "imei", "490154203237518", "49" },
 	};
 	struct d_config c;
 	size_t i;
@@ -142,6 +153,20 @@ static void test_keys(void)
 	CHECK(set(&c, "pool", "10.0.0.0/24") && strstr(err, "gateway") == NULL
 	      && strstr(err, "not a setting of the me role"), "%s", err);
 	CHECK(set(&c, "nope", "1") && strstr(err, "unknown key"), "%s", err);
+	/* a loadgen binds no device: one ME device per namespace */
+	config_defaults(&c, D_ROLE_LOADGEN);
+	CHECK(set(&c, "dev", "parlos0") &&
+	      strstr(err, "not a setting of the loadgen role"), "%s", err);
+	CHECK(set(&c, "pool", "10.0.0.0/24") && strstr(err, "loadgen"), "%s",
+	      err);
+	config_defaults(&c, D_ROLE_ME);
+	CHECK(!set(&c, "route", "10.45.0.0/16 192.0.2.0/24") &&
+	      c.n_routes == 2 && c.route[1].net == 0xc0000200 &&
+	      c.route[1].prefix == 24, "two routes");
+	CHECK(!set(&c, "route", "none") && !c.n_routes, "none");
+	CHECK(set(&c, "route", "1.0.0.0/8 2.0.0.0/8 3.0.0.0/8 4.0.0.0/8 "
+		  "5.0.0.0/8 6.0.0.0/8 7.0.0.0/8 8.0.0.0/8 9.0.0.0/8"),
+	      "at most 8");
 }
 
 static void test_defaults(void)
@@ -272,6 +297,19 @@ static void test_cli(void)
 	CHECK(!cli(&cl, "me") && cli_config(&cl, &c, err, sizeof(err)) &&
 	      strstr(err, "--gateway"), "%s", err);
 	CHECK(!cli(&cl, "--help") && cl.help, "help");
+	CHECK(!cli(&cl, "loadgen --gateway 10.0.0.1 --count 500 --rate 50 "
+		   "--window 8 --hold") && cl.role == D_ROLE_LOADGEN, "%s", err);
+	CHECK(!cli_config(&cl, &c, err, sizeof(err)) && c.count == 500 &&
+	      c.rate == 50 && c.window == 8 && c.hold &&
+	      c.log_level == LOG_LVL_WARN && c.eea.n == 4, "%s", err);
+	CHECK(!cli(&cl, "loadgen") && cli_config(&cl, &c, err, sizeof(err)) &&
+	      strstr(err, "loadgen: --gateway"), "%s", err);
+	CHECK(!cli(&cl, "me --gateway 10.0.0.1 --route 10.45.0.0/16") &&
+	      cli_config(&cl, &c, err, sizeof(err)) &&
+	      strstr(err, "route: needs --dev"), "%s", err);
+	CHECK(!cli(&cl, "me --gateway 10.0.0.1 --dev parlos0 --up-port 4000") &&
+	      !cli_config(&cl, &c, err, sizeof(err)) &&
+	      !strcmp(c.dev, "parlos0") && c.up_port == 4000, "%s", err);
 
 	/* the command line wins over the file */
 	write_file("t3460 = 2\neea = 3\n");

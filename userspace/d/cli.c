@@ -17,7 +17,8 @@ static const char *const cli_keys[] = {
 	"imei", "svn", "plmn", "tac", "mme-group-id", "mme-code", "apn",
 	"pool", "t3410", "t3460", "t3450", "max-retrans", "max-mes",
 	"log-level", "log", "keep-contexts", "pcap", "mode", "ca-file", "cert",
-	"key", "pin-file", "require-me-cert",
+	"key", "pin-file", "require-me-cert", "dev", "up-port", "route",
+	"count", "rate", "window", "hold",
 };
 #define N_KEYS	(sizeof(cli_keys) / sizeof(cli_keys[0]))
 
@@ -26,6 +27,8 @@ void cli_usage(FILE *f)
 	fputs(
 "usage: parlosd [OPTION]... me --gateway ADDR[:PORT] [OPTION]...\n"
 "       parlosd [OPTION]... gateway [--listen ADDR[:PORT]] [OPTION]...\n"
+"       parlosd [OPTION]... loadgen --gateway ADDR[:PORT] --count N\n"
+"               [OPTION]...\n"
 "\n"
 "PARLOS (3GPP TR 33.815 solution #1) attach and security mode daemon;\n"
 "keys stay in the parlos kernel module.\n"
@@ -41,7 +44,14 @@ void cli_usage(FILE *f)
 "  --log-level LEVEL       error, warn, info (default) or debug\n"
 "  -v                      same as --log-level debug\n"
 "  --log stderr|syslog     where log lines go (stderr)\n"
-"  --keep-contexts         on SIGTERM, leave the kernel contexts\n"
+"  --keep-contexts         on SIGTERM, leave the kernel contexts (and\n"
+"                          the user-plane bindings)\n"
+"user plane (me, gateway):\n"
+"  --dev IFNAME            bind DRB1 of each attached ME to this parlos\n"
+"                          device (made if missing); see parlosd(8)\n"
+"  --up-port N             the peer's user-plane UDP port (36411)\n"
+"  --route LIST            me: networks routed through the device\n"
+"                          (none; e.g. 10.45.0.0/16)\n"
 "  -h, --help, -V, --version\n"
 "credentials (docs/security-modes.md):\n"
 "  --mode none|cert|pin    ME: what it requires of the gateway; gateway:\n"
@@ -69,9 +79,17 @@ void cli_usage(FILE *f)
 "  --max-mes N             MEs served at once (65535)\n"
 "  --require-me-cert       ATTACH REJECT #6 for an ME without a valid\n"
 "                          certificate (needs --ca-file)\n"
+"loadgen (the me options, for N MEs in one process):\n"
+"  --count N               MEs, each with its own UDP port and context\n"
+"  --rate R                attaches started a second (0: no limit)\n"
+"  --window W              attaches under way at once (64)\n"
+"  --imei DIGITS           the first IMEI; the others follow it\n"
+"  --hold                  after the report, keep answering until a\n"
+"                          signal (default: exit, 0 if all attached)\n"
 "\n"
 "Exit status: 0 stopped by a signal; 1 runtime error; 2 bad command line\n"
-"or config; 3 ME: ATTACH REJECT; 4 ME: no attach after all attempts.\n"
+"or config; 3 ME: ATTACH REJECT; 4 ME: no attach after all attempts\n"
+"(loadgen: some ME did not attach).\n"
 "See parlosd(8) and docs/protocol.md.\n", f);
 }
 
@@ -99,9 +117,12 @@ static int parse_role(struct cli *cl, const char *s, char *err,
 		cl->role = D_ROLE_ME;
 	else if (!strcmp(s, "gateway") || !strcmp(s, "gw"))
 		cl->role = D_ROLE_GW;
+	else if (!strcmp(s, "loadgen"))
+		cl->role = D_ROLE_LOADGEN;
 	else {
 		snprintf(err, errlen,
-			 "unknown role \"%s\": expected me or gateway", s);
+			 "unknown role \"%s\": expected me, gateway or "
+			 "loadgen", s);
 		return -EINVAL;
 	}
 	return 0;
@@ -163,7 +184,7 @@ int cli_parse(int argc, char **argv, struct cli *cl, char *err,
 		}
 	}
 	if (!cl->help && !cl->version && cl->role == D_ROLE_NONE) {
-		snprintf(err, errlen, "missing role: me or gateway");
+		snprintf(err, errlen, "missing role: me, gateway or loadgen");
 		return -EINVAL;
 	}
 	return 0;

@@ -12,10 +12,13 @@
 
 #include "config.h"
 #include "log.h"
+#include "parlos.h"
 
 #define R_ME	(1u << D_ROLE_ME)
 #define R_GW	(1u << D_ROLE_GW)
+#define R_LG	(1u << D_ROLE_LOADGEN)
 #define R_ALL	(R_ME | R_GW)
+#define R_MES	(R_ME | R_LG)
 
 typedef int (*set_fn)(struct d_config *c, const char *v, const char **why);
 
@@ -34,6 +37,8 @@ const char *d_role_name(enum d_role role)
 		return "me";
 	case D_ROLE_GW:
 		return "gateway";
+	case D_ROLE_LOADGEN:
+		return "loadgen";
 	default:
 		return "none";
 	}
@@ -198,12 +203,10 @@ bool imei_valid(const char *s)
 	return i == 15;
 }
 
-/* A Luhn-valid IMEI with a fixed test TAC and a 6-digit serial */
-void imei_default(char out[NAS_MAX_DIGITS + 1], unsigned int serial)
+static void imei_luhn(char out[NAS_MAX_DIGITS + 1])
 {
 	unsigned int sum = 0, i;
 
-	snprintf(out, NAS_MAX_DIGITS + 1, "35000000%06u", serial % 1000000);
 	for (i = 0; i < 14; i++) {
 		unsigned int d = (unsigned int)(out[i] - '0');
 
@@ -215,6 +218,25 @@ void imei_default(char out[NAS_MAX_DIGITS + 1], unsigned int serial)
 	}
 	out[14] = (char)('0' + (10 - sum % 10) % 10);
 	out[15] = '\0';
+}
+
+/* A Luhn-valid IMEI with a fixed test TAC and a 6-digit serial */
+void imei_default(char out[NAS_MAX_DIGITS + 1], unsigned int serial)
+{
+	snprintf(out, NAS_MAX_DIGITS + 1, "35000000%06u", serial % 1000000);
+	imei_luhn(out);
+}
+
+void imei_next(const char *base, unsigned int n, char out[NAS_MAX_DIGITS + 1])
+{
+	unsigned long long v = 0;
+	int i;
+
+	for (i = 0; i < 14 && base[i]; i++)
+		v = v * 10 + (unsigned long long)(base[i] - '0');
+	v = (v + n) % 100000000000000ull;
+	snprintf(out, NAS_MAX_DIGITS + 1, "%014llu", v);
+	imei_luhn(out);
 }
 
 void algs_format(const struct d_algs *a, const char *kind, char *out,
@@ -522,37 +544,140 @@ static int set_require_me_cert(struct d_config *c, const char *v,
 	return 0;
 }
 
+static int set_dev(struct d_config *c, const char *v, const char **why)
+{
+	*why = "expected a network interface name";
+	if (!*v || strlen(v) >= sizeof(c->dev) || strchr(v, '/') ||
+	    strchr(v, ' ') || !strcmp(v, ".") || !strcmp(v, ".."))
+		return -EINVAL;
+	strcpy(c->dev, v);
+	return 0;
+}
+
+static int set_up_port(struct d_config *c, const char *v, const char **why)
+{
+	uint32_t n;
+
+	*why = "expected 1..65535";
+	if (set_u16(v, 1, 0xffff, &n))
+		return -EINVAL;
+	c->up_port = (uint16_t)n;
+	return 0;
+}
+
+/* "10.45.0.0/16, 192.0.2.0/24" or "0.0.0.0/0"; "none" for no route */
+static int set_route(struct d_config *c, const char *v, const char **why)
+{
+	char buf[256], *tok, *save = NULL;
+	struct d_config t;
+
+	*why = "expected a list of IPv4 networks ADDR/PREFIX (at most 8)";
+	if (strlen(v) >= sizeof(buf))
+		return -EINVAL;
+	strcpy(buf, v);
+	t.n_routes = 0;
+	for (tok = strtok_r(buf, ", \t", &save); tok;
+	     tok = strtok_r(NULL, ", \t", &save)) {
+		char host[INET_ADDRSTRLEN];
+		const char *slash = strchr(tok, '/');
+		struct in_addr a;
+		uint32_t p;
+
+		if (!strcmp(tok, "none")) {
+			if (t.n_routes || strtok_r(NULL, ", \t", &save))
+				return -EINVAL;
+			break;
+		}
+		if (!slash || slash - tok >= (long)sizeof(host) ||
+		    t.n_routes == D_ROUTES_MAX)
+			return -EINVAL;
+		memcpy(host, tok, (size_t)(slash - tok));
+		host[slash - tok] = '\0';
+		if (inet_pton(AF_INET, host, &a) != 1 ||
+		    parse_uint(slash + 1, 32, &p) ||
+		    (p < 32 && ntohl(a.s_addr) & (0xffffffffu >> p)))
+			return -EINVAL;
+		t.route[t.n_routes].net = ntohl(a.s_addr);
+		t.route[t.n_routes].prefix = (uint8_t)p;
+		t.n_routes++;
+	}
+	memcpy(c->route, t.route, sizeof(c->route));
+	c->n_routes = t.n_routes;
+	return 0;
+}
+
+static int set_count(struct d_config *c, const char *v, const char **why)
+{
+	*why = "expected 1..65535";
+	if (parse_uint(v, D_LOAD_MAX, &c->count) || !c->count)
+		return -EINVAL;
+	return 0;
+}
+
+static int set_rate(struct d_config *c, const char *v, const char **why)
+{
+	*why = "expected 0 (no limit) to 100000 attaches started a second";
+	return parse_uint(v, 100000, &c->rate);
+}
+
+static int set_window(struct d_config *c, const char *v, const char **why)
+{
+	*why = "expected 1..65535 attaches under way at once";
+	if (parse_uint(v, D_LOAD_MAX, &c->window) || !c->window)
+		return -EINVAL;
+	return 0;
+}
+
+static int set_hold(struct d_config *c, const char *v, const char **why)
+{
+	*why = "expected yes or no";
+	if (!*v || !strcmp(v, "yes") || !strcmp(v, "1"))
+		c->hold = true;
+	else if (!strcmp(v, "no") || !strcmp(v, "0"))
+		c->hold = false;
+	else
+		return -EINVAL;
+	return 0;
+}
+
 static const struct key keys[] = {
-	{ "gateway", R_ME, false, false, set_peer },
+	{ "gateway", R_MES, false, false, set_peer },
 	{ "listen", R_GW, false, false, set_local },
-	{ "bind", R_ME, false, false, set_local },
-	{ "eea", R_ALL, true, false, set_eea },
-	{ "eia", R_ALL, true, false, set_eia },
-	{ "profile", R_ME, true, false, set_profile },
+	{ "bind", R_MES, false, false, set_local },
+	{ "eea", R_ALL | R_LG, true, false, set_eea },
+	{ "eia", R_ALL | R_LG, true, false, set_eia },
+	{ "profile", R_MES, true, false, set_profile },
 	{ "profiles", R_GW, true, false, set_profiles },
-	{ "imei", R_ME, true, false, set_imei },
-	{ "svn", R_ME, true, false, set_svn },
-	{ "plmn", R_ALL, true, false, set_plmn },
+	{ "imei", R_MES, true, false, set_imei },
+	{ "svn", R_MES, true, false, set_svn },
+	{ "plmn", R_ALL | R_LG, true, false, set_plmn },
 	{ "tac", R_GW, true, false, set_tac },
 	{ "mme-group-id", R_GW, true, false, set_mme_gid },
 	{ "mme-code", R_GW, true, false, set_mme_code },
-	{ "apn", R_ALL, true, false, set_apn },
+	{ "apn", R_ALL | R_LG, true, false, set_apn },
 	{ "pool", R_GW, true, false, set_pool },
-	{ "t3410", R_ME, true, false, set_t3410 },
+	{ "t3410", R_MES, true, false, set_t3410 },
 	{ "t3460", R_GW, true, false, set_t3460 },
 	{ "t3450", R_GW, true, false, set_t3450 },
-	{ "max-retrans", R_ALL, true, false, set_max_retrans },
+	{ "max-retrans", R_ALL | R_LG, true, false, set_max_retrans },
 	{ "max-mes", R_GW, true, false, set_max_mes },
-	{ "log-level", R_ALL, true, false, set_log_level },
-	{ "log", R_ALL, true, false, set_log },
-	{ "keep-contexts", R_ALL, false, true, set_keep },
-	{ "pcap", R_ALL, false, false, set_pcap },
-	{ "mode", R_ALL, true, false, set_mode },
-	{ "ca-file", R_ALL, true, false, set_ca_file },
-	{ "cert", R_ALL, true, false, set_cert },
-	{ "key", R_ALL, true, false, set_key },
-	{ "pin-file", R_ME, true, false, set_pin_file },
+	{ "log-level", R_ALL | R_LG, true, false, set_log_level },
+	{ "log", R_ALL | R_LG, true, false, set_log },
+	{ "keep-contexts", R_ALL | R_LG, false, true, set_keep },
+	{ "pcap", R_ALL | R_LG, false, false, set_pcap },
+	{ "mode", R_ALL | R_LG, true, false, set_mode },
+	{ "ca-file", R_ALL | R_LG, true, false, set_ca_file },
+	{ "cert", R_ALL | R_LG, true, false, set_cert },
+	{ "key", R_ALL | R_LG, true, false, set_key },
+	{ "pin-file", R_MES, true, false, set_pin_file },
 	{ "require-me-cert", R_GW, true, true, set_require_me_cert },
+	{ "dev", R_ALL, true, false, set_dev },
+	{ "up-port", R_ALL, true, false, set_up_port },
+	{ "route", R_ME, true, false, set_route },
+	{ "count", R_LG, false, false, set_count },
+	{ "rate", R_LG, false, false, set_rate },
+	{ "window", R_LG, false, false, set_window },
+	{ "hold", R_LG, false, true, set_hold },
 };
 
 static const struct key *key_find(const char *name)
@@ -588,8 +713,8 @@ void config_defaults(struct d_config *c, enum d_role role)
 	c->local.sin_family = AF_INET;
 	if (role == D_ROLE_GW)
 		c->local.sin_port = htons(D_PORT_DEFAULT);
-	c->eea = role == D_ROLE_ME ? me_eea : prio;
-	c->eia = role == D_ROLE_ME ? me_eia : prio;
+	c->eea = role == D_ROLE_GW ? prio : me_eea;
+	c->eia = role == D_ROLE_GW ? prio : me_eia;
 	c->profile = NAS_PARLOS_PROFILE_A;
 	c->profiles = 1u << NAS_PARLOS_PROFILE_A | 1u << NAS_PARLOS_PROFILE_B;
 	c->imei[0] = '\0';	/* ME: made from the pid unless set */
@@ -606,7 +731,11 @@ void config_defaults(struct d_config *c, enum d_role role)
 	c->t3450 = 6000;
 	c->max_retrans = 4;
 	c->max_mes = 65535;
-	c->log_level = LOG_LVL_INFO;
+	/* 10,000 MEs log too much at info: the loadgen sums up instead */
+	c->log_level = role == D_ROLE_LOADGEN ? LOG_LVL_WARN : LOG_LVL_INFO;
+	c->up_port = PARLOS_DRB_PORT;
+	c->count = 1;
+	c->window = 64;
 }
 
 int config_set(struct d_config *c, enum d_src src, const char *key,
@@ -715,7 +844,7 @@ static bool algs_has(const struct d_algs *a, uint8_t v)
 
 static int check_cred(const struct d_config *c, char *err, size_t errlen)
 {
-	bool me = c->role == D_ROLE_ME;
+	bool me = c->role != D_ROLE_GW;
 	const char *why = NULL;
 
 	if (!!c->cert[0] != !!c->key[0] && (me || c->mode != D_MODE_PIN))
@@ -739,8 +868,13 @@ static int check_cred(const struct d_config *c, char *err, size_t errlen)
 
 int config_check(const struct d_config *c, char *err, size_t errlen)
 {
-	if (c->role == D_ROLE_ME && !c->have_peer) {
-		snprintf(err, errlen, "me: --gateway ADDR[:PORT] is required");
+	if (c->role != D_ROLE_GW && !c->have_peer) {
+		snprintf(err, errlen, "%s: --gateway ADDR[:PORT] is required",
+			 d_role_name(c->role));
+		return -EINVAL;
+	}
+	if (c->role == D_ROLE_ME && c->n_routes && !c->dev[0]) {
+		snprintf(err, errlen, "route: needs --dev (the parlos device)");
 		return -EINVAL;
 	}
 	if (c->role == D_ROLE_GW && algs_has(&c->eia, 0)) {

@@ -16,6 +16,8 @@
 #include "nas.h"
 
 #define D_PORT_DEFAULT		36410
+#define D_ROUTES_MAX		8
+#define D_LOAD_MAX		65535	/* a gateway's UE ids */
 #define D_ERR_MAX		256
 #define D_PCAP_PATH_MAX		PATH_MAX
 
@@ -30,6 +32,7 @@ enum d_role {
 	D_ROLE_NONE,
 	D_ROLE_ME = 1,
 	D_ROLE_GW = 2,
+	D_ROLE_LOADGEN = 3,	/* many MEs in one process (loadgen.h) */
 };
 
 /*
@@ -80,6 +83,17 @@ struct d_config {
 	bool syslog;
 	bool keep_contexts;
 	char pcap[D_PCAP_PATH_MAX];
+	/* user plane: the parlos device, the peer's port, the ME's routes */
+	char dev[16];			/* IFNAMSIZ; "" = no user plane */
+	uint16_t up_port;
+	uint8_t n_routes;
+	struct {
+		uint32_t net;		/* host order */
+		uint8_t prefix;
+	} route[D_ROUTES_MAX];
+	/* loadgen: MEs, starts per second (0: no limit), at once */
+	uint32_t count, rate, window;
+	bool hold;		/* after the report, stay until a signal */
 	/* credentials: files, PEM */
 	enum d_mode mode;
 	char ca_file[PATH_MAX];		/* trust anchors for the peer */
@@ -124,6 +138,8 @@ int parse_cidr(const char *s, uint32_t *net, uint8_t *prefix);
 int parse_uint(const char *s, uint32_t max, uint32_t *v);
 bool imei_valid(const char *s);
 void imei_default(char out[NAS_MAX_DIGITS + 1], unsigned int serial);
+/* The IMEI n after base (its first 14 digits as a number), Luhn digit new */
+void imei_next(const char *base, unsigned int n, char out[NAS_MAX_DIGITS + 1]);
 
 /* "2,3,1" or "EEA2 EEA3 EEA1": the list as text */
 void algs_format(const struct d_algs *a, const char *kind, char *out,

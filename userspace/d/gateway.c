@@ -16,6 +16,7 @@
 #include "gateway.h"
 #include "log.h"
 #include "smc.h"
+#include "uplane.h"
 
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
@@ -93,6 +94,34 @@ static void ue_abort(struct gw_ue *ue, const char *why)
 		 gw_state_name(ue->state), why);
 	ue->gw->stats.aborted++;
 	ue_free(ue, false);
+}
+
+/* The context label (gw_label.h): "gw ADDR:PORT IMEI IPV4 STATE" */
+static void ue_label(const struct gw_ue *ue, enum gw_label_state st,
+		     char *out, size_t len)
+{
+	struct gw_label l = {
+		.addr = ue->addr, .ipv4 = ue->ipv4, .state = st,
+		.pti = ue->pti,
+	};
+
+	memcpy(l.imei, ue->imei, sizeof(l.imei));
+	gw_label_format(&l, out, len);
+}
+
+/* A restart relies on it: a failure is logged, the attach goes on */
+static void ue_relabel(struct gw_ue *ue, enum gw_label_state st)
+{
+	char label[PARLOS_LABEL_MAX + 1], a[ADDR_STR_MAX];
+	struct kern_ctx_params p;
+	struct kern_err e;
+
+	ue_label(ue, st, label, sizeof(label));
+	kern_params_init(&p);
+	p.label = label;
+	if (kern_ctx_set(ue->gw->env->kern, ue->ctx, &p, &e))
+		log_warn("%s: cannot label context %u \"%s\": %s",
+			 ue_str(ue, a), ue->ctx, label, kern_strerror(&e));
 }
 
 static void send_plain(struct gw *g, const struct sockaddr_in *to,
@@ -258,6 +287,9 @@ static uint32_t state_timer(const struct gw_ue *ue)
 /* Enters state s: sends its message and starts its timer */
 static void enter(struct gw_ue *ue, enum gw_state s)
 {
+	/* Before it is sent: a restart then sends it again */
+	if (s == GW_ACCEPT_SENT)
+		ue_relabel(ue, GWL_ACCEPT);
 	ue->state = s;
 	ue->sent = 1;
 	if (send_current(ue)) {
@@ -282,6 +314,7 @@ static void gw_timeout(struct timer *t)
 		return;
 	}
 	ue->sent++;
+	ue->gw->stats.retransmitted++;
 	log_info("%s: %s expired: retransmission %u in %s", ue_str(ue, a),
 		 name, ue->sent - 1, gw_state_name(ue->state));
 	if (send_current(ue)) {
@@ -328,18 +361,6 @@ static uint8_t check_request(struct gw *g, const struct nas_attach_req *r,
 	return 0;
 }
 
-/*
- * The context label says enough to rebuild the ME's state after a
- * restart: "gw ADDR:PORT IMEI IPV4" (the UE id is in the context).
- */
-static void ue_label(const struct gw_ue *ue, char *out, size_t len)
-{
-	char a[ADDR_STR_MAX], ip[INET_ADDRSTRLEN];
-
-	snprintf(out, len, "gw %s %s %s", ue_str(ue, a), ue->imei,
-		 ip_str(ue->ipv4, ip));
-}
-
 static int ctx_create(struct gw *g, struct gw_ue *ue, struct kern_err *e)
 {
 	char label[PARLOS_LABEL_MAX + 1];
@@ -347,7 +368,7 @@ static int ctx_create(struct gw *g, struct gw_ue *ue, struct kern_err *e)
 	struct kern_ctx_info old;
 	int err;
 
-	ue_label(ue, label, sizeof(label));
+	ue_label(ue, GWL_SMC, label, sizeof(label));
 	kern_params_init(&p);
 	p.role = PARLOS_ROLE_NETWORK;
 	p.label = label;
@@ -429,6 +450,36 @@ fail:
 	ueid_release(&g->ueids, ue->ue_id);
 	free(ue);
 	return NULL;
+}
+
+struct gw_ue *gw_ue_adopt(struct gw *g, const struct gw_label *l,
+			  const struct kern_ctx_info *info, enum gw_state s)
+{
+	struct gw_ue *ue = calloc(1, sizeof(*ue));
+
+	if (!ue)
+		return NULL;
+	ue->gw = g;
+	ue->addr = l->addr;
+	ue->node.key = peer_key_of(&l->addr);
+	timer_init(&ue->timer, gw_timeout);
+	ue->state = s;
+	ue->ctx = info->id;
+	ue->ue_id = info->ue_id;
+	ue->ipv4 = l->ipv4;
+	memcpy(ue->imei, l->imei, sizeof(ue->imei));
+	ue->eea = info->nas_eea;
+	ue->eia = info->nas_eia;
+	ue->profile = info->profile;
+	ue->pti = l->pti;
+	ue->bound = info->bound;
+	peers_add(&g->peers, &ue->node);
+	return ue;
+}
+
+void gw_ue_resume(struct gw_ue *ue)
+{
+	enter(ue, GW_ACCEPT_SENT);
 }
 
 static bool is_pubkey_error(const struct nas_err *err)
@@ -571,9 +622,21 @@ static void on_smc_complete(struct gw_ue *ue, const struct nas_smc_cpl *m)
 	enter(ue, GW_AS_SMC_SENT);
 }
 
+void gw_ue_bind(struct gw_ue *ue)
+{
+	struct d_env *env = ue->gw->env;
+
+	if (!env->up || ue->bound)
+		return;
+	ue->bound = !uplane_bind(env, ue->ctx, ue->ipv4, ue->addr.sin_addr,
+				 ue->ue_id);
+	if (!ue->bound)
+		ue->gw->stats.unbound++;
+}
+
 /*
- * The ME is attached. The user-plane binding of DRB1 to a parlos device
- * (UE address, peer endpoint, UE id: a later --dev option) goes here.
+ * The ME is attached: DRB1 bound to the --dev device (the ME's address,
+ * its endpoint as peer, its UE id), then the label says so.
  */
 static void ue_attached(struct gw_ue *ue)
 {
@@ -584,6 +647,8 @@ static void ue_attached(struct gw_ue *ue)
 	timer_cancel(ue->gw->env->timers, &ue->timer);
 	ue->state = GW_ATTACHED;
 	ue->gw->stats.attached++;
+	gw_ue_bind(ue);
+	ue_relabel(ue, GWL_ATTACHED);
 	if (kern_ctx_get(ue->gw->env->kern, ue->ctx, &info, &e)) {
 		log_err("%s: cannot read context %u: %s", ue_str(ue, a),
 			ue->ctx, kern_strerror(&e));
@@ -778,14 +843,44 @@ static void free_one(struct peer_node *n, void *arg)
 	ue_free((struct gw_ue *)n, *(bool *)arg);
 }
 
+static void count_one(struct peer_node *n, void *arg)
+{
+	const struct gw_ue *ue = (const struct gw_ue *)n;
+	size_t *c = arg;
+
+	c[0] += ue->state == GW_ATTACHED;
+	c[1] += ue->bound;
+}
+
 void gw_shutdown(struct gw *g, bool keep)
 {
-	log_info("%zu MEs; since start: %llu attached, %llu rejected, "
-		 "%llu aborted, %llu datagrams dropped", g->peers.n,
-		 (unsigned long long)g->stats.attached,
-		 (unsigned long long)g->stats.rejected,
-		 (unsigned long long)g->stats.aborted,
-		 (unsigned long long)g->stats.dropped);
+	const struct gw_stats *s = &g->stats;
+	size_t now[2] = { 0, 0 };
+
+	peers_each(&g->peers, count_one, now);
+	log_info("%zu MEs (%zu attached, %zu bound); since start: %llu "
+		 "attached, %llu rejected, %llu aborted, %llu retransmissions, "
+		 "%llu datagrams dropped, %llu not bound", g->peers.n, now[0],
+		 now[1], (unsigned long long)s->attached,
+		 (unsigned long long)s->rejected,
+		 (unsigned long long)s->aborted,
+		 (unsigned long long)s->retransmitted,
+		 (unsigned long long)s->dropped,
+		 (unsigned long long)s->unbound);
+	/* The same for scripts, on stdout */
+	if (g->env->out) {
+		fprintf(g->env->out, "stats: mes=%zu attached-now=%zu "
+			"bound=%zu attached=%llu rejected=%llu aborted=%llu "
+			"retransmissions=%llu dropped=%llu not-bound=%llu\n",
+			g->peers.n, now[0], now[1],
+			(unsigned long long)s->attached,
+			(unsigned long long)s->rejected,
+			(unsigned long long)s->aborted,
+			(unsigned long long)s->retransmitted,
+			(unsigned long long)s->dropped,
+			(unsigned long long)s->unbound);
+		fflush(g->env->out);
+	}
 	peers_each(&g->peers, free_one, &keep);
 	peers_destroy(&g->peers);
 	pool_destroy(&g->pool);

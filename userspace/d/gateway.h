@@ -9,6 +9,8 @@
  *
  * T3460 guards the NAS and the AS security mode commands, T3450 the
  * ATTACH ACCEPT; each retransmission is protected anew (fresh COUNT).
+ * Each context's label (gw_label.h) follows the state, so a restarted
+ * gateway takes its MEs back from the kernel (gw_recover()).
  */
 #ifndef PARLOSD_GATEWAY_H
 #define PARLOSD_GATEWAY_H
@@ -19,6 +21,7 @@
 #include <netinet/in.h>
 
 #include "gw_cred.h"
+#include "gw_label.h"
 #include "nas.h"
 #include "parlos.h"
 #include "peers.h"
@@ -55,10 +58,19 @@ struct gw_ue {
 	uint8_t req_md[32];		/* SHA-256 of the ATTACH REQUEST */
 	struct timer timer;		/* T3460 or T3450 */
 	unsigned int sent;		/* transmissions of the current message */
+	bool bound;			/* --dev: DRB1 bound */
 };
 
 struct gw_stats {
 	uint64_t attached, rejected, aborted, dropped;
+	uint64_t retransmitted;		/* T3460 and T3450 expiries */
+	uint64_t unbound;		/* attached, DRB1 binding refused */
+};
+
+/* What gw_recover() found in the kernel */
+struct gw_recovered {
+	unsigned int attached, bound, completing, deleted, conflicts;
+	unsigned int foreign;
 };
 
 struct gw {
@@ -75,6 +87,23 @@ void gw_input(struct gw *g, const struct sockaddr_in *from,
 	      const uint8_t *buf, size_t len);
 /* Forgets every ME; deletes their contexts unless keep */
 void gw_shutdown(struct gw *g, bool keep);
+/*
+ * At start: takes back the MEs of an earlier run from the kernel's
+ * contexts (gw_recover.c). Attached ones are kept as they are (bound
+ * now if --dev and not bound yet), ATTACH ACCEPT goes again to those
+ * that had it, contexts of unfinished security mode commands are
+ * deleted (the ME's T3410 brings a new ATTACH REQUEST, served afresh).
+ * Contexts with other labels are left alone.
+ */
+int gw_recover(struct gw *g, struct gw_recovered *r);
+
+/* For gw_recover.c: an ME in state s from its context; NULL if no memory */
+struct gw_ue *gw_ue_adopt(struct gw *g, const struct gw_label *l,
+			  const struct kern_ctx_info *info, enum gw_state s);
+/* ACCEPT_SENT: ATTACH ACCEPT again (fresh COUNT) under T3450 */
+void gw_ue_resume(struct gw_ue *ue);
+/* ATTACHED: binds DRB1 if --dev and not bound */
+void gw_ue_bind(struct gw_ue *ue);
 struct gw_ue *gw_find(struct gw *g, const struct sockaddr_in *addr);
 const char *gw_state_name(enum gw_state s);
 

@@ -38,6 +38,15 @@ static const struct nla_policy ctx_policy[PARLOS_A_MAX + 1] = {
 	[PARLOS_A_FPR] = { .type = NLA_NESTED },
 	[PARLOS_A_STATS] = { .type = NLA_NESTED },
 	[PARLOS_A_UE_ID] = { .type = NLA_U16 },
+	[PARLOS_A_DRB] = { .type = NLA_NESTED },
+};
+
+static const struct nla_policy drb_policy[PARLOS_A_MAX + 1] = {
+	[PARLOS_A_IFINDEX] = { .type = NLA_U32 },
+	[PARLOS_A_UE_ADDR] = { .type = NLA_U32 },
+	[PARLOS_A_PEER_ADDR] = { .type = NLA_U32 },
+	[PARLOS_A_PEER_PORT] = { .type = NLA_U16 },
+	[PARLOS_A_UE_ID] = { .type = NLA_U16 },
 };
 
 static void err_from_pnl(struct kern_err *e, const struct pnl_err *pe)
@@ -186,6 +195,40 @@ static int parse_fprs(struct nlattr *nest, struct kern_ctx_info *info)
 	return 0;
 }
 
+/* The PARLOS_A_DRB nest: the binding, if the context has one */
+static int parse_drb(struct nlattr *nest, struct kern_ctx_info *info,
+		     struct kern_err *e)
+{
+	struct nlattr *tb[PARLOS_A_MAX + 1];
+	struct kern_drb *d = &info->drb;
+	struct pnl_err pe;
+	int err;
+
+	if (!nest)
+		return 0;
+	err = pnl_parse_nested(nest, "drb", tb, PARLOS_A_MAX, drb_policy, &pe);
+	if (!err)
+		err = pnl_get_u32(tb[PARLOS_A_IFINDEX], "ifindex", &d->ifindex,
+				  &pe);
+	if (!err)
+		err = pnl_get_u32(tb[PARLOS_A_UE_ADDR], "ue addr", &d->ue_addr,
+				  &pe);
+	if (!err)
+		err = pnl_get_u32(tb[PARLOS_A_PEER_ADDR], "peer addr",
+				  &d->peer_addr, &pe);
+	if (!err)
+		err = pnl_get_u16(tb[PARLOS_A_PEER_PORT], "peer port",
+				  &d->peer_port, &pe);
+	if (!err)
+		err = pnl_get_u16(tb[PARLOS_A_UE_ID], "ue id", &d->ue_id, &pe);
+	if (err) {
+		err_from_pnl(e, &pe);
+		return err;
+	}
+	info->bound = true;
+	return 0;
+}
+
 static int parse_tree(struct nlattr **tb, struct kern_ctx_info *info,
 		      struct kern_err *e)
 {
@@ -220,7 +263,8 @@ static int parse_tree(struct nlattr **tb, struct kern_ctx_info *info,
 		memcpy(info->label, nla_data(tb[PARLOS_A_LABEL]), n);
 		info->label[n] = '\0';
 	}
-	return parse_fprs(tb[PARLOS_A_FPR], info);
+	parse_fprs(tb[PARLOS_A_FPR], info);
+	return parse_drb(tb[PARLOS_A_DRB], info, e);
 }
 
 int kern_ctx_new(struct kern *k, const struct kern_ctx_params *p,
@@ -294,6 +338,60 @@ int kern_ctx_find(struct kern *k, const char *label,
 		m = NULL;
 	}
 	return get_tree(k, m, info, e);
+}
+
+int kern_ctx_dump(struct kern *k, kern_ctx_fn fn, void *arg,
+		  struct kern_err *e)
+{
+	struct nl_msg *m = pnl_msg_new_size(&k->p, PARLOS_CMD_CTX_GET,
+					    NLM_F_DUMP, 256);
+	struct nlattr *tb[PARLOS_A_MAX + 1];
+	struct kern_ctx_info info;
+	struct pnl_reply r;
+	struct pnl_err pe;
+	size_t i;
+	int err;
+
+	if (!m)
+		return err_set(e, -ENOMEM, "out of memory (netlink message)");
+	pnl_reply_init(&r);
+	err = pnl_dump(&k->p, m, &r, 0, &pe);
+	nlmsg_free(m);
+	if (err)
+		err_from_pnl(e, &pe);
+	for (i = 0; !err && i < r.n; i++) {
+		err = pnl_parse(r.msg[i], 0, tb, PARLOS_A_MAX, ctx_policy, &pe);
+		if (err) {
+			err_from_pnl(e, &pe);
+			break;
+		}
+		err = parse_tree(tb, &info, e);
+		if (!err)
+			err = fn(&info, arg);
+	}
+	pnl_reply_clear(&r);
+	return err;
+}
+
+int kern_drb_bind(struct kern *k, uint32_t id, const struct kern_drb *b,
+		  struct kern_err *e)
+{
+	struct nl_msg *m = req(k, PARLOS_CMD_DRB_BIND, id, 0);
+
+	if (m && (nla_put_u32(m, PARLOS_A_IFINDEX, b->ifindex) < 0 ||
+		  nla_put_u32(m, PARLOS_A_UE_ADDR, b->ue_addr) < 0 ||
+		  nla_put_u32(m, PARLOS_A_PEER_ADDR, b->peer_addr) < 0 ||
+		  nla_put_u16(m, PARLOS_A_PEER_PORT, b->peer_port) < 0 ||
+		  nla_put_u16(m, PARLOS_A_UE_ID, b->ue_id) < 0)) {
+		nlmsg_free(m);
+		m = NULL;
+	}
+	return run_noreply(k, m, e);
+}
+
+int kern_drb_unbind(struct kern *k, uint32_t id, struct kern_err *e)
+{
+	return run_noreply(k, req(k, PARLOS_CMD_DRB_UNBIND, id, 0), e);
 }
 
 /* Copies binary attribute a (min..cap bytes) to out */

@@ -37,6 +37,18 @@ struct kern_ctx_params {
 	uint8_t nas_eea, nas_eia, as_eea, as_eia;
 };
 
+/*
+ * DRB1 of a context bound to a parlos device (PARLOS_CMD_DRB_BIND):
+ * addresses in network order, the peer's port in host order.
+ */
+struct kern_drb {
+	uint32_t ifindex;
+	uint32_t ue_addr;
+	uint32_t peer_addr;
+	uint16_t peer_port;
+	uint16_t ue_id;
+};
+
 /* The context tree, as far as parlosd needs it */
 struct kern_ctx_info {
 	uint32_t id;
@@ -48,7 +60,12 @@ struct kern_ctx_info {
 	char label[PARLOS_LABEL_MAX + 1];
 	uint32_t fpr_valid;			/* 1 << enum parlos_key */
 	uint8_t fpr[PARLOS_KEY_MAX + 1][PARLOS_FPR_LEN];
+	bool bound;				/* drb is the binding */
+	struct kern_drb drb;
 };
+
+/* Called for each context of a dump; nonzero stops it and is returned */
+typedef int (*kern_ctx_fn)(const struct kern_ctx_info *info, void *arg);
 
 /* A PDU out of the kernel: p has cap bytes; count and sht as replied */
 struct kern_pdu {
@@ -81,6 +98,13 @@ int kern_ctx_get(struct kern *k, uint32_t id, struct kern_ctx_info *info,
 int kern_ctx_find(struct kern *k, const char *label,
 		  struct kern_ctx_info *info, struct kern_err *e);
 
+/*
+ * Every context of the namespace (CTX_GET dump, repeated if the table
+ * changed meanwhile), one call of fn each.
+ */
+int kern_ctx_dump(struct kern *k, kern_ctx_fn fn, void *arg,
+		  struct kern_err *e);
+
 int kern_keygen(struct kern *k, uint32_t id, uint8_t profile, uint8_t *pub,
 		size_t cap, size_t *len, struct kern_err *e);
 int kern_wrap(struct kern *k, uint32_t id, uint8_t profile,
@@ -102,6 +126,12 @@ int kern_srb_protect(struct kern *k, uint32_t id, uint8_t rb, bool cipher,
 int kern_srb_unprotect(struct kern *k, uint32_t id, uint8_t rb, bool cipher,
 		       const uint8_t *pdu, size_t len, struct kern_pdu *out,
 		       struct kern_err *e);
+
+/* DRB1 of context id to a parlos device; EBUSY if bound already */
+int kern_drb_bind(struct kern *k, uint32_t id, const struct kern_drb *b,
+		  struct kern_err *e);
+/* ENOENT if not bound */
+int kern_drb_unbind(struct kern *k, uint32_t id, struct kern_err *e);
 
 /* "no such context" style text of e, or strerror */
 const char *kern_strerror(const struct kern_err *e);

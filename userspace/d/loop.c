@@ -65,6 +65,18 @@ int udp_send(void *arg, const struct sockaddr_in *to, const uint8_t *buf,
 	return n < 0 ? -errno : 0;
 }
 
+int loop_add(struct loop *l, struct loop_src *s)
+{
+	struct epoll_event ev = { .events = EPOLLIN, .data.ptr = s };
+
+	return epoll_ctl(l->ep, EPOLL_CTL_ADD, s->fd, &ev) ? -errno : 0;
+}
+
+void loop_del(struct loop *l, struct loop_src *s)
+{
+	epoll_ctl(l->ep, EPOLL_CTL_DEL, s->fd, NULL);
+}
+
 int loop_init(struct loop *l, int udp, loop_rx_fn rx, void *rx_arg,
 	      char *err, size_t errlen)
 {
@@ -72,9 +84,7 @@ int loop_init(struct loop *l, int udp, loop_rx_fn rx, void *rx_arg,
 	sigset_t set;
 
 	memset(l, 0, sizeof(*l));
-	l->udp = udp;
-	l->rx = rx;
-	l->rx_arg = rx_arg;
+	l->main = (struct loop_src){ udp, rx, rx_arg };
 	timers_init(&l->timers);
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);
@@ -88,16 +98,13 @@ int loop_init(struct loop *l, int udp, loop_rx_fn rx, void *rx_arg,
 		snprintf(err, errlen, "event loop: %s", strerror(errno));
 		return -1;
 	}
-	ev.data.fd = l->sfd;
-	if (epoll_ctl(l->ep, EPOLL_CTL_ADD, l->sfd, &ev))
-		goto fail;
-	ev.data.fd = udp;
-	if (epoll_ctl(l->ep, EPOLL_CTL_ADD, udp, &ev))
-		goto fail;
+	ev.data.ptr = NULL;	/* the signals */
+	if (epoll_ctl(l->ep, EPOLL_CTL_ADD, l->sfd, &ev) ||
+	    (udp >= 0 && loop_add(l, &l->main))) {
+		snprintf(err, errlen, "epoll_ctl: %s", strerror(errno));
+		return -1;
+	}
 	return 0;
-fail:
-	snprintf(err, errlen, "epoll_ctl: %s", strerror(errno));
-	return -1;
 }
 
 void loop_stop(struct loop *l, int code)
@@ -120,7 +127,7 @@ static void on_signal(struct loop *l)
 	}
 }
 
-static void on_udp(struct loop *l)
+static void on_udp(struct loop *l, struct loop_src *s)
 {
 	uint8_t buf[WIRE_MAX + 1];
 	struct sockaddr_in from;
@@ -130,7 +137,7 @@ static void on_udp(struct loop *l)
 
 	for (i = 0; i < RX_BATCH && !l->stop; i++) {
 		fl = sizeof(from);
-		n = recvfrom(l->udp, buf, sizeof(buf), MSG_TRUNC,
+		n = recvfrom(s->fd, buf, sizeof(buf), MSG_TRUNC,
 			     (struct sockaddr *)&from, &fl);
 		if (n < 0) {
 			/* ECONNREFUSED: ICMP for an earlier datagram */
@@ -147,29 +154,29 @@ static void on_udp(struct loop *l)
 			continue;
 		}
 		l->timers.now = timers_clock();
-		l->rx(l->rx_arg, &from, buf, (size_t)n);
+		s->rx(s->arg, &from, buf, (size_t)n);
 	}
 }
 
 int loop_run(struct loop *l)
 {
-	struct epoll_event ev[4];
+	struct epoll_event ev[64];
 	int n, i;
 
 	while (!l->stop) {
 		int64_t next = timers_next(&l->timers);
 
-		n = epoll_wait(l->ep, ev, 4, next < 0 ? -1 :
+		n = epoll_wait(l->ep, ev, 64, next < 0 ? -1 :
 			       next > 60000 ? 60000 : (int)next);
 		if (n < 0 && errno != EINTR) {
 			log_err("epoll_wait: %s", strerror(errno));
 			return 1;
 		}
 		for (i = 0; i < n && !l->stop; i++) {
-			if (ev[i].data.fd == l->sfd)
+			if (!ev[i].data.ptr)
 				on_signal(l);
 			else
-				on_udp(l);
+				on_udp(l, ev[i].data.ptr);
 		}
 		if (!l->stop)
 			timers_run(&l->timers, timers_clock());

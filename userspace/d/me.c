@@ -17,6 +17,7 @@
 #include "log.h"
 #include "me.h"
 #include "smc.h"
+#include "uplane.h"
 
 #define MSG_MAX		(WIRE_MAX - 8)
 
@@ -48,7 +49,7 @@ int me_init(struct me *me, struct d_env *env, const char *imei,
 
 static void fail(struct me *me, int code, const char *why)
 {
-	log_err("attach failed: %s", why);
+	log_err("attach failed: imei=%s: %s", me->imei, why);
 	timer_cancel(me->env->timers, &me->t3410);
 	me->state = ME_FAILED;
 	me->exit_code = code;
@@ -284,6 +285,7 @@ static void smc_again(struct me *me, const struct nas_smc *smc,
 		return;
 	}
 	log_info("SECURITY MODE COMMAND retransmitted: COMPLETE again");
+	me->again++;
 	send_smc_complete(me, smc->imeisv_req);
 }
 
@@ -430,6 +432,8 @@ static void on_rrc(struct me *me, const uint8_t *p, size_t len)
 		send_rrc(me, msg, n);
 	if (me->state == ME_WAIT_AS_SMC)
 		me->state = ME_WAIT_ACCEPT;
+	else
+		me->again++;
 }
 
 static void on_srb1(struct me *me, const uint8_t *buf, size_t len)
@@ -500,6 +504,15 @@ static void report(struct me *me)
 	report_attached(me->env, who, &info, extra);
 }
 
+/* DRB1 bound, then the address and routes: packets go out only then */
+static void uplane_up(struct me *me)
+{
+	me->up_bound = !uplane_bind(me->env, me->ctx, me->ipv4, me->gw.sin_addr,
+				    me->ue_id);
+	if (me->up_bound)
+		me->up_addr = !uplane_me_addr(me->env, me->ipv4, true);
+}
+
 static void send_attach_complete(struct me *me)
 {
 	uint8_t msg[32];
@@ -515,6 +528,7 @@ static void on_accept(struct me *me, const struct nas_attach_acc *a)
 
 	if (me->state == ME_ATTACHED) {
 		log_info("ATTACH ACCEPT retransmitted: ATTACH COMPLETE again");
+		me->again++;
 		send_attach_complete(me);
 		return;
 	}
@@ -538,7 +552,8 @@ static void on_accept(struct me *me, const struct nas_attach_acc *a)
 	send_attach_complete(me);
 	label_attached(me);
 	me->state = ME_ATTACHED;
-	/* The user-plane binding (a later --dev option) goes here */
+	if (me->env->up)
+		uplane_up(me);
 	report(me);
 	if (me->done)
 		me->done(me);
@@ -653,7 +668,14 @@ void me_input(struct me *me, const struct sockaddr_in *from,
 void me_shutdown(struct me *me, bool keep)
 {
 	timer_cancel(me->env->timers, &me->t3410);
-	if (keep)
+	if (keep) {
 		me->have_ctx = false;
+	} else {
+		if (me->up_addr)
+			uplane_me_addr(me->env, me->ipv4, false);
+		if (me->up_bound)
+			uplane_unbind(me->env, me->ctx);
+	}
+	me->up_addr = me->up_bound = false;
 	ctx_drop(me);
 }

@@ -8,8 +8,8 @@
  *     --(ATTACH ACCEPT)--> ATTACHED;  ATTACH REJECT or T3410 used up
  *     --> FAILED
  *
- * The struct holds one ME, so a process can run many (a load generator
- * later); the daemon runs one.
+ * The struct holds one ME, so a process can run many: the daemon runs
+ * one, the load generator (loadgen.h) thousands.
  */
 #ifndef PARLOSD_ME_H
 #define PARLOSD_ME_H
@@ -65,6 +65,8 @@ struct me {
 	uint8_t ebi, pti;
 	struct timer t3410;
 	unsigned int sent;		/* ATTACH REQUEST transmissions */
+	unsigned int again;		/* answers to repeated commands */
+	bool up_bound, up_addr;		/* --dev: bound, address put */
 	struct me_cred cr;		/* 0x7E checks, pin, 0x7F */
 	int exit_code;
 	me_done_fn done;		/* attached or failed */

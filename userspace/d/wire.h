@@ -24,6 +24,8 @@
 /* Largest datagram parlosd sends or takes */
 #define WIRE_MAX	4096
 
+struct uplane;
+
 typedef int (*wire_send_fn)(void *arg, const struct sockaddr_in *to,
 			    const uint8_t *buf, size_t len);
 
@@ -36,6 +38,7 @@ struct d_env {
 	void *send_arg;
 	struct sockaddr_in self;	/* our address, for the capture */
 	FILE *out;			/* "attached" lines; NULL: none */
+	struct uplane *up;		/* --dev; NULL: no user plane */
 };
 
 /* "192.0.2.1:36410" */

@@ -32,6 +32,13 @@ settle() {
 	done
 }
 
+# meminfo: the kernel's memory on one line, to tell a leak from noise
+meminfo() {
+	grep -E '^(MemFree|MemAvailable|Shmem|SUnreclaim|VmallocUsed|Percpu|KernelStack):' \
+		/proc/meminfo | tr -s ' ' | tr '\n' ' '
+	echo
+}
+
 ctxs() {
 	$IP netns exec $1 parlosctl -j stats | sed -n 's/.*"contexts":\([0-9]*\).*/\1/p'
 }
@@ -96,14 +103,17 @@ cycle() {
 check warm load_parlos
 check warm-rmmod unload_parlos
 settle
+meminfo
 s0=$(kb SUnreclaim)
 a0=$(kb MemAvailable)
 cycle idle 0
 settle
+meminfo
 s1=$(kb SUnreclaim)
 a1=$(kb MemAvailable)
 cycle mid-attach 1
 settle
+meminfo
 s2=$(kb SUnreclaim)
 a2=$(kb MemAvailable)
 echo "BENCH unload: SUnreclaim $s0 -> $s1 -> $s2 kB, MemAvailable $a0 -> $a1 -> $a2 kB"

@@ -8,7 +8,8 @@ UNIT_TESTS += $(D_TESTS)
 D_TEST_DEPS := $(D_CORE_SRCS) $(CODEC_SRCS) $(CODEC_HDRS) \
 	$(wildcard userspace/d/*.h) tests/unit/parlosd_fake.c \
 	tests/unit/parlosd_fake.h tests/unit/parlosd_net.c \
-	tests/unit/parlosd_net.h tests/unit/check.h tests/unit/parlosd.mk
+	tests/unit/parlosd_net.h tests/unit/logcap.h tests/unit/check.h \
+	tests/unit/parlosd.mk
 
 $(D_TESTS): $(B)/unit/%: tests/unit/%.c $(D_TEST_DEPS)
 	@mkdir -p $(dir $@)

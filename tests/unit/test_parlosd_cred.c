@@ -24,6 +24,7 @@
 #include "cred.h"
 #include "gateway.h"
 #include "log.h"
+#include "logcap.h"
 #include "me.h"
 #include "parlosd_fake.h"
 #include "pin.h"
@@ -656,16 +657,9 @@ static struct {
 
 static void hook(enum log_level lvl, const char *line, void *arg)
 {
-	size_t n = strlen(line);
-
 	(void)lvl;
 	(void)arg;
-	if (w.loglen + n + 2 < sizeof(w.log)) {
-		memcpy(w.log + w.loglen, line, n);
-		w.loglen += n;
-		w.log[w.loglen++] = '\n';
-		w.log[w.loglen] = '\0';
-	}
+	log_append(w.log, sizeof(w.log), &w.loglen, line);
 }
 
 static int net_send(void *arg, const struct sockaddr_in *to,

@@ -40,3 +40,19 @@ json_get() {
 json_fprs() {
 	sed -n 's/.*"fingerprints":{\([^}]*\)}.*/\1/p'
 }
+
+# bulk FROM_NS TO_NS TO_ADDR MB NAME: a TCP transfer with drbtool through
+# the tunnel, checksums compared; files in $BULK_DIR (default /tmp/bulk)
+bulk() {
+	local port=$((5100 + $4)) d=${BULK_DIR:-/tmp/bulk} rx ok=1
+	mkdir -p $d
+	dd if=/dev/urandom of=$d/$5 bs=1M count=$4 2> /dev/null
+	$IP netns exec $2 drbtool tcp-recv $port $d/$5.rx > $d/$5.log 2>&1 &
+	rx=$!
+	sleep 0.5
+	$IP netns exec $1 drbtool tcp-send $3 $port $d/$5
+	wait $rx
+	[ "$(sha256sum < $d/$5)" = "$(sha256sum < $d/$5.rx)" ] && ok=0
+	rm -f $d/$5 $d/$5.rx
+	return $ok
+}

@@ -106,21 +106,6 @@ bind() {
 	gw $C drb bind $GW_CTX dev parlos0 ue-addr $UE peer $ME:$PORT "$@"
 }
 
-# bulk FROM_NS TO_NS TO_ADDR MB NAME: TCP transfer, checksums compared
-bulk() {
-	local port=$((5100 + $4))
-	dd if=/dev/urandom of=$W/$5 bs=1M count=$4 2> /dev/null
-	$IP netns exec $2 drbtool tcp-recv $port $W/$5.rx > $W/$5.log 2>&1 &
-	local rx=$!
-	sleep 0.5
-	$IP netns exec $1 drbtool tcp-send $3 $port $W/$5
-	wait $rx
-	local ok=1
-	[ "$(sha256sum < $W/$5)" = "$(sha256sum < $W/$5.rx)" ] && ok=0
-	rm -f $W/$5 $W/$5.rx
-	return $ok
-}
-
 # seq_check NAME N: N datagrams ME -> GW as fast as they go, in order
 seq_check() {
 	$IP netns exec gw drbtool udp-recv 5002 $2 3000 > $W/seq.log &

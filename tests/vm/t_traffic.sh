@@ -16,21 +16,6 @@ mkdir -p $W2
 me() { $IP netns exec me "$@"; }
 gw() { $IP netns exec gw "$@"; }
 
-# bulk FROM_NS TO_NS TO_ADDR MB NAME: TCP transfer, checksums compared
-bulk() {
-	local port=$((5200 + $4))
-	dd if=/dev/urandom of=$W2/$5 bs=1M count=$4 2> /dev/null
-	$IP netns exec $2 drbtool tcp-recv $port $W2/$5.rx > $W2/$5.log 2>&1 &
-	local rx=$!
-	sleep 0.5
-	$IP netns exec $1 drbtool tcp-send $3 $port $W2/$5
-	wait $rx
-	local ok=1
-	[ "$(sha256sum < $W2/$5)" = "$(sha256sum < $W2/$5.rx)" ] && ok=0
-	rm -f $W2/$5 $W2/$5.rx
-	return $ok
-}
-
 # ctx_of NS: the id of the one context in NS
 ctx_of() {
 	$IP netns exec $1 $C -j ctx list | sed -n 's/.*"id":\([0-9]*\).*/\1/p' |

@@ -44,9 +44,11 @@ $(B)/fuzz/fuzz_ctl_args: tests/fuzz/fuzz_ctl_args.c userspace/ctl/args.c \
 		userspace/ctl/args.c userspace/lib/hex.c
 
 $(B)/fuzz/fuzz_diff_cores: tests/fuzz/fuzz_diff_cores.c $(FUZZ_CORE_SRCS) \
-		kmod/core_types.h kmod/snow3g.h kmod/zuc.h $(FUZZ_DEPS)
+		kmod/core_types.h kmod/snow3g.h kmod/zuc.h tests/fuzz/zuc_spec.c \
+		tests/fuzz/zuc_spec.h $(FUZZ_DEPS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_CORE_SRCS) $(FUZZ_IPSECMB)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_CORE_SRCS) tests/fuzz/zuc_spec.c \
+		$(FUZZ_IPSECMB)
 
 # The seed generator is an ordinary program (no fuzzer runtime).
 $(B)/fuzz/mkcorpus: tests/fuzz/mkcorpus.c $(CODEC_SRCS) $(CODEC_HDRS) \

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Key hygiene: a deleted context's memory holds none of its keys when
- * it goes back to the slab, whether it was idle, keyed, or used.
+ * it goes back to the slab, whether it was idle, keyed, or used, and
+ * whether it was deleted or went with its namespace (module unload).
  */
 #include <kunit/test.h>
 #include <linux/random.h>
@@ -48,18 +49,17 @@ static void remember(const u8 *key, unsigned int len)
 	memcpy(seen.secrets[seen.n++], key, len);
 }
 
-static void hygiene_delete_test(struct kunit *test)
+/* A context in pn with every key derived and used; its keys remembered */
+static struct parlos_ctx *keyed_ctx(struct kunit *test, struct parlos_net *pn)
 {
 	struct parlos_ctx_params p = {
 		.role = PARLOS_ROLE_NETWORK,
 		.nas_eea = 2, .nas_eia = 1, .as_eea = 3, .as_eia = 2,
 	};
-	struct parlos_net *pn = parlos_net(&init_net);
-	struct parlos_sec_result res;
 	u8 kasme[32], msg[4] = { 7, 0x42, 1, 2 }, out[16];
+	struct parlos_sec_result res;
 	struct parlos_ctx *ctx;
 
-	memset(&seen, 0, sizeof(seen));
 	get_random_bytes(kasme, sizeof(kasme));
 	ctx = parlos_ctx_create(pn, &p, NULL);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(ctx));
@@ -76,6 +76,17 @@ static void hygiene_delete_test(struct kunit *test)
 	remember(ctx->keys.kup_enc, 16);
 	remember(ctx->keys.kup_int, 16);
 	mutex_unlock(&ctx->lock);
+	memzero_explicit(kasme, sizeof(kasme));
+	return ctx;
+}
+
+static void hygiene_delete_test(struct kunit *test)
+{
+	struct parlos_net *pn = parlos_net(&init_net);
+	struct parlos_ctx *ctx;
+
+	memset(&seen, 0, sizeof(seen));
+	ctx = keyed_ctx(test, pn);
 	/* the hook is found before the memory is freed, in an RCU callback */
 	parlos_ctx_free_hook = free_hook;
 	KUNIT_EXPECT_EQ(test, parlos_ctx_delete(pn, ctx->id, NULL), 0);
@@ -89,7 +100,37 @@ static void hygiene_delete_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, seen.frees, 1);
 	KUNIT_EXPECT_EQ(test, seen.found, 0);
 	memzero_explicit(&seen, sizeof(seen));
-	memzero_explicit(kasme, sizeof(kasme));
+}
+
+/*
+ * Unload: the namespace's exit (what rmmod runs for each netns) frees
+ * every context still in its tables, keyed or not, without a delete.
+ */
+static void hygiene_unload_test(struct kunit *test)
+{
+	struct parlos_ctx_params idle = { .role = PARLOS_ROLE_ME,
+		.nas_eea = 1, .nas_eia = 1, .as_eea = 1, .as_eia = 1 };
+	struct parlos_net *pn = kunit_kzalloc(test, sizeof(*pn), GFP_KERNEL);
+	struct parlos_ctx *ctx;
+
+	KUNIT_ASSERT_NOT_NULL(test, pn);
+	pn->net = &init_net;
+	mutex_init(&pn->lock);
+	INIT_LIST_HEAD(&pn->devs);
+	KUNIT_ASSERT_EQ(test, parlos_ctx_tables_init(pn), 0);
+	memset(&seen, 0, sizeof(seen));
+	/* only the tables hold them now, as after the last netlink call */
+	parlos_ctx_put(keyed_ctx(test, pn));
+	ctx = parlos_ctx_create(pn, &idle, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(ctx));
+	parlos_ctx_put(ctx);
+	parlos_ctx_free_hook = free_hook;
+	parlos_ctx_tables_exit(pn);
+	rcu_barrier();
+	parlos_ctx_free_hook = NULL;
+	KUNIT_EXPECT_EQ(test, seen.frees, 2);
+	KUNIT_EXPECT_EQ(test, seen.found, 0);
+	memzero_explicit(&seen, sizeof(seen));
 }
 
 /* The ME's ECIES private key is gone once KASMEtemp is in, and at free. */
@@ -124,6 +165,7 @@ static void hygiene_me_key_test(struct kunit *test)
 
 static struct kunit_case hygiene_cases[] = {
 	KUNIT_CASE(hygiene_delete_test),
+	KUNIT_CASE(hygiene_unload_test),
 	KUNIT_CASE(hygiene_me_key_test),
 	{}
 };

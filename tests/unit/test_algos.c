@@ -900,6 +900,34 @@ static void sizes(void)
 	CHECK(PARLOS_EPS_MAX_BYTES == 0x1fffffffULL, "max bytes");
 }
 
+/*
+ * A ZUC keystream in which an LFSR cell takes the value 2^31 - 1 (clock
+ * 472, before word 440): the differential fuzzer found ipsec-mb 1.3
+ * wrong there (tests/fuzz/regress/diff_cores/). Words 440-442 come from
+ * the specification written out as it stands, tests/fuzz/zuc_spec.c,
+ * and agreed with a second transcription in Python; ipsec-mb gives
+ * 90abf485 9891712a b26f4794.
+ */
+static void zuc_cell_2p31m1(void)
+{
+	static const u8 key[16] = {
+		0xe7, 0x31, 0x44, 0x50, 0x6f, 0x40, 0x2d, 0xb7,
+		0x86, 0x8b, 0xde, 0xc7, 0x51, 0x3e, 0x52, 0xe7,
+	};
+	static const u8 iv[16] = {
+		0xc0, 0x93, 0xb7, 0x86, 0x58, 0, 0, 0,
+		0xc0, 0x93, 0xb7, 0x86, 0x58, 0, 0, 0,
+	};
+	static const u32 want[3] = { 0x90abf485, 0x61d4712a, 0xb26f88bf };
+	struct parlos_zuc zs;
+	u32 z[442];
+
+	parlos_zuc_init(&zs, key, iv);
+	parlos_zuc_keystream(&zs, z, 442);
+	CHECK(!memcmp(z + 439, want, sizeof(want)),
+	      "z440..442 = %08x %08x %08x", z[439], z[440], z[441]);
+}
+
 int main(void)
 {
 	cipher_vectors("eea1.txt", "EEA1", parlos_eea1_bits, &eea1_ops);
@@ -911,6 +939,7 @@ int main(void)
 	keystream_vectors("zuc.txt", "ZUC", 1);
 
 	RUN_CASE("state sizes and limits", sizes());
+	RUN_CASE("ZUC with an LFSR cell at 2^31 - 1", zuc_cell_2p31m1());
 	RUN_CASE("EIA1/EIA3 of zero bits from the definitions",
 		 zero_length_macs());
 	RUN_CASE("EEA1 = SNOW 3G keystream with the EEA1 IV", eea_vs_raw(0));

@@ -19,7 +19,7 @@ strip() { sed 's/^parlosd\[[0-9]*\]: [a-z]*: /  /'; }
 say "Two hosts: namespace gw (10.0.0.1) and namespace me (10.0.0.2)"
 net_up || { echo "demo: network namespaces failed"; exit 1; }
 # The veth from before the attach: tshark on the host sees it all
-$IP netns exec gw tcpdump -Z root -i vgw -B 65536 --immediate-mode -U -s 0 \
+$IP netns exec gw tcpdump -Z root -i vgw -B 65536 --immediate-mode -U -s 4096 \
 	-w /host/demo-veth.pcap udp > $W/demo-cap.log 2>&1 &
 CAP=$!
 i=0

@@ -118,15 +118,17 @@ seq_check() {
 	check $1 [ $rc = 0 ] && grep -q "out of order 0" $W/seq.log
 }
 
+# In immediate mode tcpdump's ring has one frame of the snap length per
+# packet: -s 0 (256 kB) leaves 256 frames in 64 MB, and a slow VM drops.
 capture_start() {
-	$IP netns exec gw tcpdump -Z root -i vgw -B 65536 --immediate-mode -U -s 0 \
+	$IP netns exec gw tcpdump -Z root -i vgw -B 65536 --immediate-mode -U -s 4096 \
 		-w $W/wire-$1.pcap udp > $W/cap1.log 2>&1 &
 	CAP1=$!
-	$IP netns exec gw tcpdump -Z root -i parlos0 -Q out -B 8192 --immediate-mode -U \
-		-s 0 -w $W/gw-out-$1.pcap > $W/cap2.log 2>&1 &
+	$IP netns exec gw tcpdump -Z root -i parlos0 -Q out -B 32768 --immediate-mode -U \
+		-s 4096 -w $W/gw-out-$1.pcap > $W/cap2.log 2>&1 &
 	CAP2=$!
-	$IP netns exec me tcpdump -Z root -i parlos0 -Q out -B 8192 --immediate-mode -U \
-		-s 0 -w $W/me-out-$1.pcap > $W/cap3.log 2>&1 &
+	$IP netns exec me tcpdump -Z root -i parlos0 -Q out -B 32768 --immediate-mode -U \
+		-s 4096 -w $W/me-out-$1.pcap > $W/cap3.log 2>&1 &
 	CAP3=$!
 	# Every PDU from the first, or Wireshark cannot follow the HFN
 	local i=0
@@ -159,6 +161,11 @@ capture_stop() {
 	done
 	kill $CAP1 $CAP2 $CAP3
 	wait $CAP1 $CAP2 $CAP3
+	# what tcpdump says it lost, and what the link says it passed
+	echo "  $1 wire: want $want," \
+		$(grep -E 'captured|dropped' $W/cap1.log | tr '\n' ' ')
+	$IP -n gw -s link show dev vgw | sed -n '/RX:/,$p' | tr -s ' ' | tr '\n' ' '
+	echo
 	cp $W/wire-$1.pcap /host/drb-$1.pcap
 	cp $W/gw-out-$1.pcap /host/drb-$1-gw-plain.pcap
 	cp $W/me-out-$1.pcap /host/drb-$1-me-plain.pcap

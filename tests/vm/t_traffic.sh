@@ -25,7 +25,7 @@ ctx_of() {
 # cap_start NAME, cap_stop NAME: a capture of the veth, in the gateway
 # (not through gw(): $! must be tcpdump)
 cap_start() {
-	$IP netns exec gw tcpdump -Z root -i vgw -B 65536 --immediate-mode -U -s 0 \
+	$IP netns exec gw tcpdump -Z root -i vgw -B 65536 --immediate-mode -U -s 4096 \
 		-w $W2/$1.pcap udp > $W2/cap.log 2>&1 &
 	CAP=$!
 	local i=0

@@ -2,9 +2,10 @@
 # Traffic and probes of the DRB VM test (tests/vm/t_drb.sh).
 VM_BINS += $(B)/vm-bin/drbtool
 
-$(B)/vm-bin/drbtool: tests/vm/drbtool.c tests/vm/drb.mk
+$(B)/vm-bin/drbtool: tests/vm/drbtool.c userspace/lib/hex.c userspace/lib/hex.h \
+		tests/vm/drb.mk
 	@mkdir -p $(dir $@)
-	$(CC) $(UCFLAGS) -I$(TOP) -o $@ $<
+	$(CC) $(UCFLAGS) -I$(TOP) -o $@ $< userspace/lib/hex.c
 
 # Host side (tests/vm/post/t_drb.sh): deciphers a DRB capture with the
 # keylog, for the algorithms Debian's tshark cannot decipher.

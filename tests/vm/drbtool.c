@@ -41,6 +41,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "hex.h"
 #include "uapi/parlos.h"
 
 #ifndef SOL_ALG
@@ -219,34 +220,17 @@ static int hold(const char *type, const char *name)
 	return 0;
 }
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static int inject(char **argv)
 {
-	size_t len = strlen(argv[3]) / 2, i;
 	struct sockaddr_in sa;
+	size_t len;
 	unsigned char pkt[65536];
 	uint16_t v;
 	int s;
 
-	if (len > sizeof(pkt) - 8 || addr_of(argv[1], argv[2], &sa))
+	if (addr_of(argv[1], argv[2], &sa) ||
+	    hex_decode(pkt + 8, sizeof(pkt) - 8, &len, argv[3], NULL))
 		return 2;
-	for (i = 0; i < len; i++) {
-		int hi = hexval(argv[3][2 * i]), lo = hexval(argv[3][2 * i + 1]);
-
-		if (hi < 0 || lo < 0)
-			return 2;
-		pkt[8 + i] = (unsigned char)(hi << 4 | lo);
-	}
 	v = htons((uint16_t)atoi(argv[0]));
 	memcpy(pkt, &v, 2);
 	memcpy(pkt + 2, &sa.sin_port, 2);
